@@ -1,0 +1,41 @@
+import { getTranslations } from 'next-intl/server';
+import { requirePageMembership } from '@/server/http/page-guards';
+import { getPartnershipOverview } from '@/server/partnerships/get-partnership-overview';
+import { PARTIES } from '@/domain/partnership/roles';
+
+const BOARD_KINDS = ['ibb', 'workplan', 'mou', 'committee'] as const;
+
+export default async function PartnershipHome({ params }: { params: Promise<{ partnershipId: string }> }) {
+  const { partnershipId } = await params;
+  const { membership } = await requirePageMembership(partnershipId);
+  const overview = await getPartnershipOverview(membership);
+  const t = await getTranslations('partnership');
+  const tp = await getTranslations('parties');
+  const total = Object.values(overview.memberCountByParty).reduce((a, b) => a + b, 0);
+  return (
+    <main id="main" className="mx-auto max-w-6xl p-4">
+      <h1 className="text-3xl font-bold">{overview.name}</h1>
+      <p className="mb-2 text-lg text-zinc-700">{t('overview', { district: overview.districtName, union: overview.unionName })}</p>
+      <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-zinc-800">
+        <span>{t('schools', { count: overview.schoolCount })}</span>
+        <span>{t('members', { count: total })}</span>
+        {PARTIES.filter((p) => overview.memberCountByParty[p]).map((p) => (
+          <span key={p}>
+            {tp(p)}: {overview.memberCountByParty[p]}
+          </span>
+        ))}
+      </p>
+      <h2 className="mb-3 text-2xl font-bold">{t('boards')}</h2>
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {BOARD_KINDS.map((kind) => (
+          <li key={kind} className="card">
+            <h3 className="text-xl font-bold">{t(`kinds.${kind}.title`)}</h3>
+            <p className="mb-3 text-zinc-700">{t(`kinds.${kind}.description`)}</p>
+            <p className="text-zinc-800">{t('noneYet')}</p>
+            <p className="mt-1 text-sm italic text-zinc-700">{t('coming')}</p>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** Both drivers share this type, so every query is written once for PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbConfig =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string | null };
+
+type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGlite };
+
+interface Holder {
+  config: DbConfig;
+  raw: RawClient;
+  db: Db;
+}
+
+const globalKey = Symbol.for('accord.db');
+type GlobalWithDb = { [globalKey]?: Holder };
+
+function openRaw(config: DbConfig): RawClient {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', (err) => console.error('[db] idle PostgreSQL client error', err));
+    return { kind: 'postgres', pool };
+  }
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  return { kind: 'pglite', client: new PGlite(config.dataDir ?? undefined) };
+}
+
+function wrap(raw: RawClient): Db {
+  return raw.kind === 'postgres' ? drizzlePg(raw.pool, { schema }) : drizzlePglite(raw.client, { schema });
+}
+
+/**
+ * Opens the process-wide database once. The custom server calls this at boot; Next's
+ * bundled server code (a separate module instance) finds the same client through
+ * globalThis, because an embedded PGlite directory can be opened by one instance only.
+ */
+export function openDb(config: DbConfig): Db {
+  const g = globalThis as GlobalWithDb;
+  const existing = g[globalKey];
+  if (existing) return existing.db;
+  const raw = openRaw(config);
+  const holder: Holder = { config, raw, db: wrap(raw) };
+  g[globalKey] = holder;
+  return holder.db;
+}
+
+/** The open database; throws if the server has not opened it (a programming error). */
+export function getDb(): Db {
+  const holder = (globalThis as GlobalWithDb)[globalKey];
+  if (!holder) throw new Error('Database not opened: call openDb() at server start');
+  return holder.db;
+}
+
+export function getRawClient(): RawClient {
+  const holder = (globalThis as GlobalWithDb)[globalKey];
+  if (!holder) throw new Error('Database not opened: call openDb() at server start');
+  return holder.raw;
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const holder = g[globalKey];
+  if (!holder) return;
+  delete g[globalKey];
+  if (holder.raw.kind === 'postgres') await holder.raw.pool.end();
+  else await holder.raw.client.close();
+}
+
+export function dbConfigFromEnv(e: { DATABASE_URL?: string; DATA_DIR: string; PGLITE_STORAGE: 'disk' | 'memory' }): DbConfig {
+  if (e.DATABASE_URL) return { kind: 'postgres', url: e.DATABASE_URL };
+  return { kind: 'pglite', dataDir: e.PGLITE_STORAGE === 'memory' ? null : path.resolve(e.DATA_DIR, 'pglite') };
+}
+
+export function describeDb(config: DbConfig): string {
+  if (config.kind === 'postgres') {
+    const u = new URL(config.url);
+    return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  }
+  return config.dataDir ? `embedded PGlite in ${config.dataDir}` : 'embedded PGlite (in memory)';
+}

@@ -1,0 +1,30 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * In-process notifications from domain commands to the realtime layer (for example
+ * "this person's membership changed: re-check their open docs"). Kept on globalThis
+ * because Next's bundled server actions and the custom server are separate module
+ * instances in one process. Cross-node delivery is the realtime layer's job (Redis).
+ */
+export interface AccordEvents {
+  'membership:changed': { partnershipId: string; userId: string };
+}
+
+const key = Symbol.for('accord.events');
+type Holder = { [key]?: EventEmitter };
+
+function emitter(): EventEmitter {
+  const g = globalThis as Holder;
+  g[key] ??= new EventEmitter().setMaxListeners(100);
+  return g[key];
+}
+
+export function emitEvent<K extends keyof AccordEvents>(name: K, payload: AccordEvents[K]): void {
+  emitter().emit(name, payload);
+}
+
+export function onEvent<K extends keyof AccordEvents>(name: K, listener: (payload: AccordEvents[K]) => void): () => void {
+  const e = emitter();
+  e.on(name, listener);
+  return () => e.off(name, listener);
+}

@@ -1,0 +1,69 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { closeDb, dbConfigFromEnv, describeDb, openDb } from '../db/client';
+import { migrateDb } from '../db/migrate';
+import { env, setListeningPort } from './env';
+import { createRequestHandler } from './http/handle-request';
+import { attachRealtime } from './realtime/attach';
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from './seed/demo-data';
+import { seedDemo } from './seed/seed-demo';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Accord's one process: Next.js pages and routes plus the socket.io realtime server on
+ * one port. Boot order matters: the database is opened and migrated before Next can
+ * serve a request that needs it.
+ */
+async function main(): Promise<void> {
+  const e = env();
+  const isDev = process.argv.includes('--dev');
+  const dbConfig = dbConfigFromEnv(e);
+  const db = openDb(dbConfig);
+  await migrateDb();
+  console.log(`[accord] database: ${describeDb(dbConfig)} (migrations applied)`);
+
+  if (e.SEED_DEMO) {
+    const seeded = await seedDemo(db);
+    if (seeded.seeded) console.log(`[accord] seeded the demo partnership (${seeded.people} people)`);
+  }
+
+  const app = next({ dev: isDev, dir: root, conf: { distDir: e.ACCORD_NEXT_DIST_DIR } });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer(createRequestHandler(handle));
+  const realtime = await attachRealtime(server);
+
+  await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  setListeningPort(port);
+  console.log(`[accord] listening on http://localhost:${port}`);
+  if (e.SEED_DEMO) {
+    console.log('[accord] demo sign-ins (password for all: ' + DEMO_PASSWORD + '):');
+    for (const p of DEMO_SIGN_INS) console.log(`[accord]   ${p.email.padEnd(34)} ${p.what}`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`[accord] ${signal}: shutting down`);
+    // Realtime first: it flushes pending document writes before the database closes.
+    await realtime.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close();
+    await closeDb();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('[accord] failed to start', err);
+  process.exit(1);
+});
