@@ -90,3 +90,10 @@ export function describeDb(config: DbConfig): string {
   }
   return config.dataDir ? `embedded PGlite in ${config.dataDir}` : 'embedded PGlite (in memory)';
 }
+
+/** Rows of a raw SQL statement, on either driver (both return `{ rows }`). */
+export async function queryRows(db: Pick<Db, 'execute'>, query: Parameters<Db['execute']>[0]): Promise<Record<string, unknown>[]> {
+  const result: unknown = await db.execute(query);
+  if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) return result.rows;
+  throw new Error('unexpected result shape from execute()');
+}

@@ -39,6 +39,8 @@ const schema = z.object({
   ACCORD_NEXT_DIST_DIR: z.preprocess(emptyAsUndefined, z.string().default('.next')),
   /** Sign-in attempts allowed per email (and per client address) in 15 minutes. */
   SIGNIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(8)),
+  /** Set only by the test harness: serve test fixtures over the parent's IPC channel. */
+  ACCORD_TEST_IPC: flag(false),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
 });
 

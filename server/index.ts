@@ -35,12 +35,16 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer(createRequestHandler(handle));
+  const server = createServer(createRequestHandler(handle, (req, res) => app.render404(req, res)));
   const realtime = await attachRealtime(server);
 
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   setListeningPort(port);
+  if (e.ACCORD_TEST_IPC && process.send) {
+    const { serveTestFixtures } = await import('../tests/support/remote-fixtures');
+    serveTestFixtures();
+  }
   console.log(`[accord] listening on http://localhost:${port}`);
   if (e.SEED_DEMO) {
     console.log('[accord] demo sign-ins (password for all: ' + DEMO_PASSWORD + '):');

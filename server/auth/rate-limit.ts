@@ -4,6 +4,8 @@ import { signInAttempts } from '../../db/schema';
 import { env } from '../env';
 
 const WINDOW_MS = 15 * 60 * 1000;
+/** Many people share one address (a school's network): the per-address limit is wider. */
+const ADDRESS_FACTOR = 10;
 
 /**
  * Counts recent failed sign-ins per email and per client address in the database,
@@ -17,7 +19,8 @@ export async function isSignInLimited(keys: string[]): Promise<boolean> {
       .select({ n: sql<number>`count(*)::int` })
       .from(signInAttempts)
       .where(and(eq(signInAttempts.key, key), eq(signInAttempts.succeeded, 'no'), gt(signInAttempts.at, since)));
-    if ((row?.n ?? 0) >= env().SIGNIN_MAX_FAILURES) return true;
+    const limit = env().SIGNIN_MAX_FAILURES * (key.startsWith('ip:') ? ADDRESS_FACTOR : 1);
+    if ((row?.n ?? 0) >= limit) return true;
   }
   return false;
 }

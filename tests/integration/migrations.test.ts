@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { seedDemo } from '../../server/seed/seed-demo';
+import { describeEachBackend } from '../support/db';
+
+describeEachBackend('migrations and seeding', ({ db }) => {
+  it('creates every table and applies again as a no-op', async () => {
+    await migrateDb();
+    const result = await queryRows(db(), sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
+    const names = result.map((r) => String(r.table_name));
+    for (const t of ['users', 'partnerships', 'schools', 'memberships', 'invitations', 'audit_log', 'sign_in_attempts']) {
+      expect(names).toContain(t);
+    }
+  });
+
+  it('seeds the demo partnership once, and never into a database that has data', async () => {
+    const first = await seedDemo(db());
+    expect(first.seeded).toBe(true);
+    expect(first.people).toBeGreaterThan(100);
+    const counts = await queryRows(db(), sql`select (select count(*) from schools)::int as schools, (select count(*) from users)::int as users`);
+    expect(Number(counts[0]?.schools)).toBe(27);
+    const second = await seedDemo(db());
+    expect(second).toEqual({ seeded: false, reason: 'the database already has data' });
+    const after = await queryRows(db(), sql`select count(*)::int as n from users`);
+    expect(Number(after[0]?.n)).toBe(Number(counts[0]?.users));
+  });
+});
