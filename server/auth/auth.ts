@@ -7,6 +7,7 @@ import { verifyAgainstDummy, verifyPassword } from './password';
 import { isSignInLimited, recordSignInAttempt } from './rate-limit';
 import { findUserByEmail, hasActiveMembership } from './users';
 import { clientAddress } from './client-address';
+import { OIDC_PROVIDER_ID } from './oidc-provider-id';
 
 /** One message for unknown email and wrong password alike: no account enumeration. */
 class InvalidCredentials extends CredentialsSignin {
@@ -21,7 +22,7 @@ const credentialsInput = z.object({
   password: z.string().min(1).max(200),
 });
 
-export const OIDC_PROVIDER_ID = 'district-sso';
+export { OIDC_PROVIDER_ID };
 export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 function buildConfig(): NextAuthConfig {
@@ -54,6 +55,10 @@ function buildConfig(): NextAuthConfig {
       clientId: e.oidc.clientId,
       clientSecret: e.oidc.clientSecret,
       checks: ['pkce', 'state', 'nonce'],
+      // A conforming provider may keep email out of a code-flow ID token and serve it from
+      // userinfo only (OpenID Connect Core 5.4); without this, such a district's members
+      // would all be refused as unknown. The ID token is still validated.
+      idToken: false,
     });
   }
 

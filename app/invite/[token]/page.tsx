@@ -45,14 +45,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </div>
         </>
       ) : (
-        <div className="card">
-          <p role="alert" className="alert-error mb-4">
-            {t(`errors.${invalid ?? 'invitation_invalid'}`)}
-          </p>
-          <Link href="/signin" className="btn-secondary">
-            {(await getTranslations('signIn'))('submit')}
-          </Link>
-        </div>
+        <>
+          <h1 className="mb-4 text-3xl font-bold">{t('unusableTitle')}</h1>
+          <div className="card">
+            <p role="alert" className="alert-error mb-4">
+              {t(`errors.${invalid ?? 'invitation_invalid'}`)}
+            </p>
+            <Link href="/signin" className="btn-secondary">
+              {(await getTranslations('signIn'))('submit')}
+            </Link>
+          </div>
+        </>
       )}
     </main>
   );

@@ -1,0 +1,89 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from './environment';
+
+/**
+ * Flags for Debian's Chromium in a container: no sandbox (no user namespaces in CI), no
+ * GPU, and none of the background traffic (updates, sync, QUIC probes) that would make a
+ * test depend on the network.
+ */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/**
+ * Launches the system Chromium. Playwright gives every launch its own fresh, temporary
+ * user data dir (and removes it on close), so no profile state leaks between test files.
+ * Callers skip their suite when `chromiumPath` is undefined, so reaching here without one
+ * is a harness bug.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!chromiumPath) throw new Error('no Chromium on this machine: the browser suite should have been skipped');
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface TrackedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions in the page; a test asserts this stays empty. */
+  pageErrors: Error[];
+}
+
+/**
+ * A page in a new browser context (its own cookies: a separate person). Uncaught page
+ * exceptions are collected rather than ignored, so a test can fail on them.
+ */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<TrackedPage> {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err));
+  return { context, page, pageErrors };
+}
+
+/** Signs in through the real form and waits until the app has navigated away from it. */
+export async function signInWithForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(new URL('/signin', baseUrl).toString());
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/signin');
+}
+
+type AxeViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+export interface A11yProblem {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** The axe-core findings of impact serious or critical, in a form that reads well in a failed assertion. */
+export async function seriousA11yViolations(page: Page): Promise<A11yProblem[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: AxeViolation) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+}
+
+/** True when the page is wider than the viewport, i.e. the user would have to scroll sideways. */
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return root.scrollWidth > window.innerWidth;
+  });
+}
