@@ -1,2 +1,4 @@
 export * from './people';
 export * from './audit';
+export * from './boards';
+export * from './realtime';

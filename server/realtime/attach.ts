@@ -1,10 +1,120 @@
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server } from 'socket.io';
+import msgpackParser from 'socket.io-msgpack-parser';
+import { LIMITS, SYNC_NAMESPACE } from '../../domain/sync/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../domain/sync/protocol';
+import { userIdFromCookieHeader } from '../auth/session-from-cookies';
+import { findUserById } from '../auth/users';
+import { env } from '../env';
+import { onEvent } from '../events';
+import type { DocBus } from './doc-bus';
+import { connectRedis, createRedisDocBus } from './doc-bus';
+import { RoomRegistry } from './room-registry';
+import type { SocketData } from './sync-handlers';
+import { SyncHandlers } from './sync-handlers';
+import { TokenBucket } from './rate-limiter';
+import { YjsWorkerPool } from './yjs-worker-pool';
 
 export interface Realtime {
   close(): Promise<void>;
 }
 
-/** Placeholder until the sync engine lands: no socket server yet. */
-export async function attachRealtime(_server: HttpServer): Promise<Realtime> {
-  return { close: async () => undefined };
+export type SyncServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * Attaches the realtime sync server (socket.io namespace /sync) to the HTTP server.
+ * With REDIS_URL, rooms are shared through socket.io's Redis adapter and docs stay
+ * current on every node through a per-doc Redis channel; without it, one node.
+ */
+export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
+  const e = env();
+  const allowed = new Set(e.allowedOrigins);
+  const io: SyncServer = new Server(httpServer, {
+    parser: msgpackParser,
+    serveClient: false,
+    // Set deliberately: the first sync of a large board can be megabytes; each event is
+    // capped again by the handlers.
+    maxHttpBufferSize: LIMITS.maxPacketBytes,
+    transports: ['polling', 'websocket'],
+    cors: { origin: [...allowed], credentials: true },
+    allowRequest: (req, callback) => {
+      // Browsers always send Origin on WebSocket and cross-site requests; it must be ours.
+      // Non-browser clients and same-origin polling GETs may omit it: the cookie still decides.
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || allowed.has(origin));
+    },
+  });
+
+  let bus: DocBus | null = null;
+  const redisClients: { quit(): Promise<unknown> }[] = [];
+  if (e.REDIS_URL) {
+    const { pub, sub } = await connectRedis(e.REDIS_URL);
+    redisClients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub, { key: 'accord-sio' }));
+    bus = await createRedisDocBus(e.REDIS_URL);
+  }
+
+  const nsp = io.of(SYNC_NAMESPACE);
+  const pool = new YjsWorkerPool(2);
+  const registry = new RoomRegistry({
+    pool,
+    bus,
+    compactAfter: 1000,
+    outlet: {
+      emitSync: (docId, message, except) => {
+        const target = nsp.local.to(docId);
+        (except ? target.except(except) : target).emit('doc:sync', docId, message);
+      },
+      emitAwareness: (docId, update, except) => {
+        const target = nsp.local.volatile.to(docId);
+        (except ? target.except(except) : target).emit('doc:awareness', docId, update);
+      },
+    },
+  });
+  const handlers = new SyncHandlers(nsp, registry, bus);
+
+  nsp.use((socket, next) => {
+    void (async () => {
+      const userId = await userIdFromCookieHeader(socket.request.headers.cookie);
+      const user = userId ? await findUserById(userId) : null;
+      if (!user) return next(new Error('unauthenticated'));
+      socket.data = {
+        userId: user.id,
+        userName: user.name,
+        docs: new Map(),
+        bucket: new TokenBucket(LIMITS.messagesPerSecond, LIMITS.messageBurst),
+      };
+      next();
+    })().catch((err: unknown) => {
+      console.error('[realtime] handshake failed', err);
+      next(new Error('internal'));
+    });
+  });
+  nsp.on('connection', (socket) => handlers.attach(socket));
+
+  const offMembership = onEvent('membership:changed', (payload) => {
+    void handlers.recheckUser(payload.userId);
+    bus?.publishMembership(payload);
+  });
+  if (bus) await bus.subscribeMembership((payload) => void handlers.recheckUser(payload.userId));
+
+  // With several nodes, catch up each loaded doc from PostgreSQL now and then, because
+  // Redis pub/sub may drop messages.
+  const catchUpTimer = bus
+    ? setInterval(() => void registry.forEachLoaded((loaded) => loaded.room.catchUp()), 5000)
+    : null;
+
+  return {
+    async close() {
+      if (catchUpTimer) clearInterval(catchUpTimer);
+      offMembership();
+      nsp.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await registry.closeAll();
+      await pool.close();
+      await bus?.close();
+      await Promise.allSettled(redisClients.map((c) => c.quit()));
+    },
+  };
 }

@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { auditLog, invitations } from '../../db/schema';
+import { auditLog, boards, docUpdates, invitations, participationEvents } from '../../db/schema';
+import type { CreateBoardInput } from '../../server/boards/create-board';
+import { createBoard } from '../../server/boards/create-board';
 import type { InvitePersonInput } from '../../server/partnerships/invite-person';
 import { invitePerson } from '../../server/partnerships/invite-person';
 import { revokeMembership } from '../../server/partnerships/revoke-membership';
@@ -23,6 +25,32 @@ export const fixtures = {
     revokeMembership(args.actorId, args.partnershipId, args.membershipId),
   auditActions: async (args: { partnershipId: string }) =>
     (await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.partnershipId, args.partnershipId))).map((r) => r.action),
+
+  board: (args: { actorId: string; partnershipId: string; input: CreateBoardInput }) => createBoard(args.actorId, args.partnershipId, args.input),
+  inviteFacilitatorsToBoard: async (args: { boardId: string }) => {
+    await getDb().update(boards).set({ facilitatorsInvited: true }).where(eq(boards.id, args.boardId));
+    return true;
+  },
+  /** Makes every insert into the update log fail, as a real database error would. */
+  breakUpdateLog: async () => {
+    const db = getDb();
+    await db.execute(sql`create or replace function accord_test_fail() returns trigger as $$ begin raise exception 'injected failure'; end $$ language plpgsql`);
+    await db.execute(sql`drop trigger if exists accord_test_fail on doc_updates`);
+    await db.execute(sql`create trigger accord_test_fail before insert on doc_updates for each row execute function accord_test_fail()`);
+    return true;
+  },
+  repairUpdateLog: async () => {
+    await getDb().execute(sql`drop trigger if exists accord_test_fail on doc_updates`);
+    return true;
+  },
+  logLength: async (args: { docId: string }) =>
+    (await getDb().select({ id: docUpdates.id }).from(docUpdates).where(eq(docUpdates.docId, args.docId))).length,
+  participationEvents: async (args: { docId: string }) =>
+    getDb()
+      .select({ actorId: participationEvents.actorId, kind: participationEvents.kind, targetItem: participationEvents.targetItem, targetAuthorId: participationEvents.targetAuthorId })
+      .from(participationEvents)
+      .where(eq(participationEvents.docId, args.docId))
+      .orderBy(asc(participationEvents.id)),
 };
 
 export type Fixtures = typeof fixtures;

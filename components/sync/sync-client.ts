@@ -1,0 +1,293 @@
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import msgpackParser from 'socket.io-msgpack-parser';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { ClientToServerEvents, DocAccess, DocErrorPayload, ServerToClientEvents, SyncAck, SyncErrorCode } from '../../domain/sync/protocol';
+import { SYNC_NAMESPACE } from '../../domain/sync/protocol';
+
+/**
+ * The realtime client: one socket (namespace /sync) carrying any number of docs, each a
+ * DocHandle with its Y.Doc, presence, and connection/save state. Runs in the browser and
+ * in Node (tests, benchmarks); offline storage is plugged in by the caller.
+ */
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+export type SaveState = 'saved' | 'saving' | 'offline';
+
+export interface DocStatus {
+  connection: ConnectionState;
+  save: SaveState;
+  /** True while local changes are not yet durable on the server. */
+  hasUnsavedChanges: boolean;
+  access: DocAccess | null;
+  /** Set when the server refused the doc (not found, revoked) or a write. */
+  error: { code: SyncErrorCode | 'unauthenticated'; message: string } | null;
+  isSynced: boolean;
+}
+
+export interface OfflineStore {
+  /** Resolves once stored state has been loaded into the doc. */
+  whenLoaded: Promise<unknown>;
+  destroy(): Promise<void> | void;
+}
+
+export interface SyncClientOptions {
+  url: string;
+  /** Node only: send these headers (e.g. the session cookie). */
+  extraHeaders?: Record<string, string>;
+  transports?: ('polling' | 'websocket')[];
+  offlineStore?: (docId: string, doc: Y.Doc) => OfflineStore;
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const SERVER_ORIGIN = Symbol('server');
+const RESYNC_DELAY_MS = 1500;
+
+export class DocHandle {
+  readonly awareness: Awareness;
+  status: DocStatus = { connection: 'connecting', save: 'saved', hasUnsavedChanges: false, access: null, error: null, isSynced: false };
+  private readonly listeners = new Set<(s: DocStatus) => void>();
+  private inFlight = 0;
+  /** Local changes made while not joined, or refused for now: the next exchange carries them. */
+  private isDirty = false;
+  private isJoined = false;
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly offline: OfflineStore | null;
+  private isClosed = false;
+
+  constructor(
+    readonly client: SyncClient,
+    readonly docId: string,
+    readonly doc: Y.Doc,
+  ) {
+    this.awareness = new Awareness(doc);
+    this.offline = client.options.offlineStore ? client.options.offlineStore(docId, doc) : null;
+    doc.on('update', this.handleDocUpdate);
+    this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  onStatus(listener: (s: DocStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setStatus(patch: Partial<DocStatus>): void {
+    const hasUnsavedChanges = this.inFlight > 0 || this.isDirty;
+    const connection = patch.connection ?? this.status.connection;
+    const save: SaveState = connection !== 'online' ? 'offline' : hasUnsavedChanges ? 'saving' : 'saved';
+    this.status = { ...this.status, ...patch, connection, hasUnsavedChanges, save };
+    for (const l of this.listeners) l(this.status);
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === SERVER_ORIGIN) return;
+    if (!this.isJoined || !this.client.isConnected() || this.status.access !== 'edit') {
+      this.isDirty = true;
+      this.setStatus({});
+      return;
+    }
+    const e = encoding.createEncoder();
+    syncProtocol.writeUpdate(e, update);
+    this.send(encoding.toUint8Array(e));
+  };
+
+  private readonly handleAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin === SERVER_ORIGIN || !this.isJoined) return;
+    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
+    if (changed.length === 0) return;
+    this.client.socket.emit('doc:awareness', this.docId, encodeAwarenessUpdate(this.awareness, changed));
+  };
+
+  /** Sends a sync message whose ack means "durable" and tracks it until then. */
+  private send(message: Uint8Array): void {
+    this.inFlight++;
+    this.setStatus({});
+    this.client.socket.emit('doc:sync', this.docId, message, (ack: SyncAck) => {
+      this.inFlight = Math.max(0, this.inFlight - 1);
+      if (!ack.ok) {
+        if (ack.code === 'missing_dependencies' || ack.code === 'client_id_taken' || ack.code === 'internal') {
+          // Nothing was lost: the content is still in our doc. Exchange state again shortly.
+          this.isDirty = true;
+          this.scheduleResync();
+        } else this.status = { ...this.status, error: { code: ack.code, message: ack.message } };
+      }
+      this.setStatus({});
+    });
+  }
+
+  private scheduleResync(): void {
+    if (this.resyncTimer || this.isClosed) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = null;
+      if (this.isJoined && this.client.isConnected()) this.sendStep1();
+    }, RESYNC_DELAY_MS);
+  }
+
+  private sendStep1(): void {
+    const e = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(e, this.doc);
+    this.client.socket.emit('doc:sync', this.docId, encoding.toUint8Array(e), () => undefined);
+  }
+
+  /** Joins (or re-joins after a reconnect) and starts the step-1/step-2 exchange. */
+  async join(): Promise<void> {
+    if (this.offline) await this.offline.whenLoaded;
+    if (this.isClosed) return;
+    this.setStatus({ connection: 'connecting' });
+    const ack = await this.client.socket.emitWithAck('doc:join', { docId: this.docId });
+    if (!ack.ok) {
+      this.setStatus({ connection: 'online', error: { code: ack.code, message: ack.message }, access: null });
+      return;
+    }
+    this.isJoined = true;
+    this.setStatus({ connection: 'online', access: ack.access, error: null });
+    this.sendStep1();
+    if (this.awareness.getLocalState() !== null) {
+      this.client.socket.emit('doc:awareness', this.docId, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+    }
+  }
+
+  handleSync(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      // The server's state vector: answer with everything it lacks (our unsaved work).
+      const missing = Y.encodeStateAsUpdate(this.doc, decoding.readVarUint8Array(decoder));
+      const isEmpty = missing.length === 2 && missing[0] === 0 && missing[1] === 0;
+      if (this.status.access === 'edit') {
+        this.isDirty = false;
+        if (!isEmpty) {
+          const e = encoding.createEncoder();
+          encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+          encoding.writeVarUint8Array(e, missing);
+          this.send(encoding.toUint8Array(e));
+        }
+      }
+      this.setStatus({});
+      return;
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+    if (type === syncProtocol.messageYjsSyncStep2 && !this.status.isSynced) this.setStatus({ isSynced: true });
+  }
+
+  handleAwareness(update: Uint8Array): void {
+    applyAwarenessUpdate(this.awareness, update, SERVER_ORIGIN);
+  }
+
+  handleError(err: DocErrorPayload): void {
+    if (err.code === 'access_revoked') {
+      this.isJoined = false;
+      this.dropRemotePresence();
+    }
+    if (err.code === 'missing_dependencies' || err.code === 'client_id_taken') return;
+    this.setStatus({ error: { code: err.code, message: err.message }, access: err.code === 'access_revoked' ? null : this.status.access });
+  }
+
+  handleDisconnect(): void {
+    this.isJoined = false;
+    if (this.inFlight > 0) this.isDirty = true;
+    this.inFlight = 0;
+    this.dropRemotePresence();
+    this.setStatus({ connection: 'offline' });
+  }
+
+  private dropRemotePresence(): void {
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    if (others.length > 0) removeAwarenessStates(this.awareness, others, SERVER_ORIGIN);
+  }
+
+  whenSynced(): Promise<void> {
+    return this.until((s) => s.isSynced || s.error !== null);
+  }
+
+  whenSaved(): Promise<void> {
+    return this.until((s) => s.connection === 'online' && s.save === 'saved');
+  }
+
+  until(predicate: (s: DocStatus) => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const off = this.onStatus((s) => {
+        if (predicate(s)) {
+          queueMicrotask(() => off());
+          resolve();
+        }
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true;
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.doc.off('update', this.handleDocUpdate);
+    this.awareness.off('update', this.handleAwarenessUpdate);
+    this.awareness.setLocalState(null);
+    if (this.isJoined && this.client.isConnected()) this.client.socket.emit('doc:leave', { docId: this.docId });
+    this.isJoined = false;
+    this.awareness.destroy();
+    await this.offline?.destroy();
+    this.client.forget(this.docId);
+  }
+}
+
+export class SyncClient {
+  readonly socket: ClientSocket;
+  private readonly docs = new Map<string, DocHandle>();
+  connectError: string | null = null;
+
+  constructor(readonly options: SyncClientOptions) {
+    this.socket = io(`${options.url}${SYNC_NAMESPACE}`, {
+      parser: msgpackParser,
+      withCredentials: true,
+      transports: options.transports ?? ['websocket', 'polling'],
+      extraHeaders: options.extraHeaders,
+      reconnectionDelay: 250,
+      reconnectionDelayMax: 3000,
+    });
+    this.socket.on('connect', () => {
+      this.connectError = null;
+      for (const handle of this.docs.values()) void handle.join();
+    });
+    this.socket.on('disconnect', () => {
+      for (const handle of this.docs.values()) handle.handleDisconnect();
+    });
+    this.socket.on('connect_error', (err) => {
+      this.connectError = err.message;
+      for (const handle of this.docs.values()) handle.handleDisconnect();
+    });
+    this.socket.on('doc:sync', (docId, message) => this.docs.get(docId)?.handleSync(new Uint8Array(message)));
+    this.socket.on('doc:awareness', (docId, update) => this.docs.get(docId)?.handleAwareness(new Uint8Array(update)));
+    this.socket.on('doc:error', (err) => {
+      if (err.docId) this.docs.get(err.docId)?.handleError(err);
+      else for (const handle of this.docs.values()) handle.handleError(err);
+    });
+  }
+
+  isConnected(): boolean {
+    return this.socket.connected;
+  }
+
+  /** Opens a doc on this connection; joins now if connected, else on connect. */
+  open(docId: string, doc: Y.Doc = new Y.Doc()): DocHandle {
+    const existing = this.docs.get(docId);
+    if (existing) return existing;
+    const handle = new DocHandle(this, docId, doc);
+    this.docs.set(docId, handle);
+    if (this.socket.connected) void handle.join();
+    return handle;
+  }
+
+  forget(docId: string): void {
+    this.docs.delete(docId);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.docs.values()].map((d) => d.close()));
+    this.socket.disconnect();
+  }
+}

@@ -1,0 +1,193 @@
+import * as Y from 'yjs';
+
+/**
+ * The shape of a team board's Y.Doc, defined once. Components and the server use these
+ * accessors; nothing else touches raw Y.Map keys.
+ *
+ *   meta:    Y.Map  { title: Y.Text }
+ *   columns: Y.Array<Y.Map { id: string, title: Y.Text }>
+ *   notes:   Y.Map<noteId, Y.Map { id, column: string, order: number, color: string, text: Y.Text,
+ *                                   comments: Y.Array<Y.Map { id, text: Y.Text }>, reactions: Y.Map<clientKey, emoji> }>
+ */
+export const NOTE_COLORS = ['yellow', 'blue', 'green', 'pink', 'orange'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+
+export interface ColumnView {
+  id: string;
+  title: string;
+}
+export interface NoteView {
+  id: string;
+  column: string;
+  order: number;
+  color: NoteColor;
+  text: string;
+  comments: { id: string; text: string }[];
+  reactions: Record<string, number>;
+  /** Yjs clientID that created the note; the server maps it to a person. */
+  creatorClientId: number | null;
+}
+export interface BoardView {
+  title: string;
+  columns: ColumnView[];
+  notes: NoteView[];
+}
+
+export const MAX_NOTE_TEXT = 2000;
+export const MAX_TITLE = 200;
+
+function meta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('meta');
+}
+function columns(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray('columns');
+}
+function notes(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap('notes');
+}
+
+function textOf(map: Y.Map<unknown>, key: string): string {
+  const v = map.get(key);
+  return v instanceof Y.Text ? v.toString() : '';
+}
+function stringOf(map: Y.Map<unknown>, key: string, fallback: string): string {
+  const v = map.get(key);
+  return typeof v === 'string' ? v : fallback;
+}
+function numberOf(map: Y.Map<unknown>, key: string, fallback: number): number {
+  const v = map.get(key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** Replaces a Y.Text's content with a minimal edit (common prefix/suffix kept), so concurrent edits merge. */
+export function replaceText(text: Y.Text, next: string): void {
+  const current = text.toString();
+  if (current === next) return;
+  let start = 0;
+  while (start < current.length && start < next.length && current[start] === next[start]) start++;
+  let endCur = current.length;
+  let endNext = next.length;
+  while (endCur > start && endNext > start && current[endCur - 1] === next[endNext - 1]) {
+    endCur--;
+    endNext--;
+  }
+  if (endCur > start) text.delete(start, endCur - start);
+  if (endNext > start) text.insert(start, next.slice(start, endNext));
+}
+
+function newText(value: string): Y.Text {
+  const t = new Y.Text();
+  t.insert(0, value);
+  return t;
+}
+
+export function readBoard(doc: Y.Doc): BoardView {
+  const cols = columns(doc)
+    .toArray()
+    .map((c) => ({ id: stringOf(c, 'id', ''), title: textOf(c, 'title') }))
+    .filter((c) => c.id);
+  const list: NoteView[] = [];
+  notes(doc).forEach((n, id) => {
+    const reactions: Record<string, number> = {};
+    const r = n.get('reactions');
+    if (r instanceof Y.Map) r.forEach((emoji) => typeof emoji === 'string' && (reactions[emoji] = (reactions[emoji] ?? 0) + 1));
+    const c = n.get('comments');
+    const comments =
+      c instanceof Y.Array ? c.toArray().flatMap((m) => (m instanceof Y.Map ? [{ id: stringOf(m, 'id', ''), text: textOf(m, 'text') }] : [])) : [];
+    const color = stringOf(n, 'color', 'yellow');
+    list.push({
+      id,
+      column: stringOf(n, 'column', ''),
+      order: numberOf(n, 'order', 0),
+      color: NOTE_COLORS.find((k) => k === color) ?? 'yellow',
+      text: textOf(n, 'text'),
+      comments,
+      reactions,
+      creatorClientId: n._item ? n._item.id.client : null,
+    });
+  });
+  list.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return { title: textOf(meta(doc), 'title'), columns: cols, notes: list };
+}
+
+export function initBoard(doc: Y.Doc, title: string, columnTitles: string[], makeId: () => string): void {
+  doc.transact(() => {
+    meta(doc).set('title', newText(title.slice(0, MAX_TITLE)));
+    for (const t of columnTitles) addColumn(doc, makeId(), t);
+  });
+}
+
+export function setBoardTitle(doc: Y.Doc, title: string): void {
+  const m = meta(doc);
+  const t = m.get('title');
+  if (t instanceof Y.Text) replaceText(t, title.slice(0, MAX_TITLE));
+  else m.set('title', newText(title.slice(0, MAX_TITLE)));
+}
+
+export function addColumn(doc: Y.Doc, id: string, title: string): void {
+  const col = new Y.Map<unknown>();
+  col.set('id', id);
+  col.set('title', newText(title.slice(0, MAX_TITLE)));
+  columns(doc).push([col]);
+}
+
+export function renameColumn(doc: Y.Doc, columnId: string, title: string): void {
+  const col = columns(doc)
+    .toArray()
+    .find((c) => c.get('id') === columnId);
+  const t = col?.get('title');
+  if (t instanceof Y.Text) replaceText(t, title.slice(0, MAX_TITLE));
+}
+
+export function addNote(doc: Y.Doc, note: { id: string; column: string; text: string; color?: NoteColor }): void {
+  doc.transact(() => {
+    const existing = readBoard(doc).notes.filter((n) => n.column === note.column);
+    const order = existing.length === 0 ? 1 : Math.max(...existing.map((n) => n.order)) + 1;
+    const n = new Y.Map<unknown>();
+    n.set('id', note.id);
+    n.set('column', note.column);
+    n.set('order', order);
+    n.set('color', note.color ?? 'yellow');
+    n.set('text', newText(note.text.slice(0, MAX_NOTE_TEXT)));
+    n.set('comments', new Y.Array());
+    n.set('reactions', new Y.Map());
+    notes(doc).set(note.id, n);
+  });
+}
+
+export function setNoteText(doc: Y.Doc, noteId: string, text: string): void {
+  const t = notes(doc).get(noteId)?.get('text');
+  if (t instanceof Y.Text) replaceText(t, text.slice(0, MAX_NOTE_TEXT));
+}
+
+/** Moves a note; called on drop only (positions during a drag travel as awareness). */
+export function moveNote(doc: Y.Doc, noteId: string, column: string, order: number): void {
+  const n = notes(doc).get(noteId);
+  if (!n) return;
+  doc.transact(() => {
+    if (n.get('column') !== column) n.set('column', column);
+    if (n.get('order') !== order) n.set('order', order);
+  });
+}
+
+export function deleteNote(doc: Y.Doc, noteId: string): void {
+  notes(doc).delete(noteId);
+}
+
+export function addComment(doc: Y.Doc, noteId: string, comment: { id: string; text: string }): void {
+  const c = notes(doc).get(noteId)?.get('comments');
+  if (!(c instanceof Y.Array)) return;
+  const m = new Y.Map<unknown>();
+  m.set('id', comment.id);
+  m.set('text', newText(comment.text.slice(0, MAX_NOTE_TEXT)));
+  c.push([m]);
+}
+
+/** One reaction per person and note: keyed by the reacting client. */
+export function toggleReaction(doc: Y.Doc, noteId: string, emoji: string): void {
+  const r = notes(doc).get(noteId)?.get('reactions');
+  if (!(r instanceof Y.Map)) return;
+  const key = String(doc.clientID);
+  if (r.get(key) === emoji) r.delete(key);
+  else r.set(key, emoji);
+}

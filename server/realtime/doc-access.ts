@@ -1,0 +1,58 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { boards } from '../../db/schema';
+import type { ParsedDocId } from '../../domain/sync/protocol';
+import type { DocAccess } from '../../domain/sync/protocol';
+import type { Party, Role } from '../../domain/partnership/roles';
+import { isAppError } from '../../domain/errors';
+import { requireMembership } from '../partnerships/require-membership';
+
+export interface DocAccessDecision {
+  access: DocAccess | 'none';
+  partnershipId: string | null;
+  /** Shown to others in presence: taken from the session and membership, never from the client. */
+  party: Party | null;
+  role: Role | null;
+}
+
+const NONE: DocAccessDecision = { access: 'none', partnershipId: null, party: null, role: null };
+
+/** Researchers observe; everyone else in the partnership edits shared boards. */
+function accessForRole(role: Role): DocAccess {
+  return role === 'researcher' ? 'view' : 'edit';
+}
+
+async function boardAccess(userId: string, boardId: string): Promise<DocAccessDecision> {
+  const [board] = await getDb()
+    .select()
+    .from(boards)
+    .where(and(eq(boards.id, boardId), isNull(boards.archivedAt)))
+    .limit(1);
+  if (!board) return NONE;
+  try {
+    const m = await requireMembership(userId, board.partnershipId);
+    if (board.privateToParty) {
+      // A party's private board (its caucus space): its members only; facilitators only when invited.
+      const isInvitedFacilitator = m.role === 'facilitator' && board.facilitatorsInvited;
+      if (m.party !== board.privateToParty && !isInvitedFacilitator) return NONE;
+    }
+    return { access: accessForRole(m.role), partnershipId: m.partnershipId, party: m.party, role: m.role };
+  } catch (err) {
+    if (isAppError(err) && err.code === 'not_found') return NONE;
+    throw err;
+  }
+}
+
+/**
+ * Decides a person's access to a doc from relational membership, on join and again on
+ * messages (cached briefly by the caller, invalidated by membership changes).
+ * Board kinds added later (IBB, caucus, MOU, work plans, meetings) register here.
+ */
+export async function resolveDocAccess(userId: string, doc: ParsedDocId): Promise<DocAccessDecision> {
+  switch (doc.kind) {
+    case 'board':
+      return boardAccess(userId, doc.id);
+    default:
+      return NONE;
+  }
+}

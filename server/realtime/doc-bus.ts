@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+
+/**
+ * Cross-node messages for docs, over Redis pub/sub: each loaded doc subscribes to its
+ * own channel so every node's in-memory copy (not just its clients) stays current.
+ * Pub/sub is at-most-once; the rooms' periodic catch-up from PostgreSQL covers losses.
+ */
+export type BusKind = 'update' | 'awareness';
+
+export interface BusMessage {
+  kind: BusKind;
+  payload: Uint8Array;
+}
+
+export interface DocBus {
+  readonly nodeId: string;
+  subscribeDoc(docId: string, onMessage: (msg: BusMessage) => void): Promise<void>;
+  unsubscribeDoc(docId: string): Promise<void>;
+  publishDoc(docId: string, msg: BusMessage): void;
+  subscribeMembership(onChange: (payload: { partnershipId: string; userId: string }) => void): Promise<void>;
+  publishMembership(payload: { partnershipId: string; userId: string }): void;
+  close(): Promise<void>;
+}
+
+
+const KIND_BYTES: Record<BusKind, number> = { update: 1, awareness: 2 };
+const NODE_ID_BYTES = 8;
+
+function newClient(url: string) {
+  return createClient({ url });
+}
+type RedisClient = ReturnType<typeof newClient>;
+
+export async function connectRedis(url: string): Promise<{ pub: RedisClient; sub: RedisClient }> {
+  const pub = newClient(url);
+  const sub = pub.duplicate();
+  for (const c of [pub, sub]) c.on('error', (err: unknown) => console.error('[redis] client error', err));
+  await Promise.all([pub.connect(), sub.connect()]);
+  return { pub, sub };
+}
+
+export async function createRedisDocBus(url: string): Promise<DocBus> {
+  const { pub, sub } = await connectRedis(url);
+  const nodeIdBytes = randomBytes(NODE_ID_BYTES);
+  const nodeId = nodeIdBytes.toString('hex');
+  const channel = (docId: string) => `accord:doc:${docId}`;
+  const membershipChannel = 'accord:membership';
+
+  return {
+    nodeId,
+    async subscribeDoc(docId, onMessage) {
+      await sub.subscribe(
+        channel(docId),
+        (raw: Buffer) => {
+          if (raw.length < 1 + NODE_ID_BYTES) return;
+          // Our own publications come back too; skip them.
+          if (raw.subarray(1, 1 + NODE_ID_BYTES).equals(nodeIdBytes)) return;
+          const kind = raw[0] === KIND_BYTES.update ? 'update' : raw[0] === KIND_BYTES.awareness ? 'awareness' : null;
+          if (!kind) return;
+          onMessage({ kind, payload: new Uint8Array(raw.subarray(1 + NODE_ID_BYTES)) });
+        },
+        true,
+      );
+    },
+    async unsubscribeDoc(docId) {
+      await sub.unsubscribe(channel(docId));
+    },
+    publishDoc(docId, msg) {
+      const frame = Buffer.concat([Buffer.from([KIND_BYTES[msg.kind]]), nodeIdBytes, Buffer.from(msg.payload)]);
+      pub.publish(channel(docId), frame).catch((err: unknown) => console.error('[redis] publish failed', err));
+    },
+    async subscribeMembership(onChange) {
+      await sub.subscribe(membershipChannel, (raw: string) => {
+        try {
+          const parsed: unknown = JSON.parse(raw);
+          if (typeof parsed === 'object' && parsed !== null && 'partnershipId' in parsed && 'userId' in parsed) {
+            const { partnershipId, userId } = parsed;
+            if (typeof partnershipId === 'string' && typeof userId === 'string') onChange({ partnershipId, userId });
+          }
+        } catch (err) {
+          console.error('[redis] bad membership message', err);
+        }
+      });
+    },
+    publishMembership(payload) {
+      pub.publish(membershipChannel, JSON.stringify(payload)).catch((err: unknown) => console.error('[redis] publish failed', err));
+    },
+    async close() {
+      await Promise.allSettled([sub.quit(), pub.quit()]);
+    },
+  };
+}

@@ -1,0 +1,301 @@
+import * as Y from 'yjs';
+import type { ChangeRecord } from '../../domain/board/attribution';
+import { describeTransaction } from '../../domain/board/attribution';
+import type { SyncAck } from '../../domain/sync/protocol';
+import type { BusMessage, DocBus } from './doc-bus';
+import type { ParticipationRow, PendingWrite } from './persistence';
+import { appendUpdates, compactDoc, readClientBindings, readStoredDoc, readUpdatesSince } from './persistence';
+import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
+import type { YjsWorkerPool } from './yjs-worker-pool';
+import { WorkerTimeoutError } from './yjs-worker-pool';
+
+/** How the room talks to sockets on this node; the socket layer implements it. */
+export interface RoomOutlet {
+  /** Emit to this node's sockets in the doc's room, except one. */
+  emitSync(docId: string, message: Uint8Array, exceptSocketId: string | null): void;
+  emitAwareness(docId: string, update: Uint8Array, exceptSocketId: string | null): void;
+}
+
+export interface RoomDeps {
+  pool: YjsWorkerPool;
+  bus: DocBus | null;
+  outlet: RoomOutlet;
+  /** Fold the log into a snapshot once it is this long. */
+  compactAfter: number;
+}
+
+export interface ClientActor {
+  userId: string;
+  socketId: string;
+  partnershipId: string;
+}
+
+type ClientOrigin = { kind: 'client'; actor: ClientActor };
+
+const LOAD_IN_WORKER_AFTER = 200;
+const MAX_BATCH = 500;
+
+/**
+ * One document in memory on this node: the Y.Doc, who owns which clientID, the queue of
+ * writes waiting to become durable, and coalesced broadcasts. Updates from one socket
+ * are processed in order; the ack for each resolves only after its commit.
+ */
+export class DocRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  /** Yjs clientID → person who first wrote with it (persisted in doc_clients). */
+  readonly owners = new Map<number, string>();
+  lastUpdateId = 0;
+  logLength = 0;
+  private encodedState: Uint8Array | null = null;
+  private readonly socketChains = new Map<string, Promise<unknown>>();
+  private readonly pending: { write: PendingWrite; resolve: () => void }[] = [];
+  private isFlushing = false;
+  private flushDone: Promise<void> = Promise.resolve();
+  private readonly outgoing = new Map<string | null, Uint8Array[]>();
+  private isOutgoingScheduled = false;
+  private lastRecords: ChangeRecord[] = [];
+  private isCompacting = false;
+  private isClosed = false;
+  /** Test hook counters, also useful in logs. */
+  readonly stats = { applied: 0, refused: 0, remoteApplied: 0 };
+
+  private constructor(
+    readonly docId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (isClientOrigin(tr.origin)) this.lastRecords = describeTransaction(tr);
+    });
+  }
+
+  static async load(docId: string, deps: RoomDeps): Promise<DocRoom> {
+    const room = new DocRoom(docId, deps);
+    const [stored, owners] = await Promise.all([readStoredDoc(docId), readClientBindings(docId)]);
+    for (const [c, u] of owners) room.owners.set(c, u);
+    if (stored.updates.length > LOAD_IN_WORKER_AFTER) {
+      // A long log is folded off the event loop; the room applies one merged state.
+      const { state } = await deps.pool.merge(stored.snapshot, stored.updates);
+      Y.applyUpdate(room.doc, state, 'load');
+    } else {
+      room.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(room.doc, u);
+      }, 'load');
+    }
+    room.lastUpdateId = stored.lastUpdateId;
+    room.logLength = stored.logLength;
+    if (deps.bus) await deps.bus.subscribeDoc(docId, (msg) => room.handleBusMessage(msg));
+    if (room.logLength >= deps.compactAfter) room.scheduleCompaction();
+    return room;
+  }
+
+  stateVector(): Map<number, number> {
+    return Y.decodeStateVector(Y.encodeStateVector(this.doc));
+  }
+
+  /** Step 1 the server sends: its state vector. */
+  step1(): Uint8Array {
+    return encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(this.doc));
+  }
+
+  /**
+   * Step 2 for a client's state vector. The full state (empty vector: a new joiner) is
+   * cached until the next change, so hundreds of joins re-encode a large board once.
+   */
+  step2For(clientStateVector: Uint8Array): Uint8Array {
+    const isEmptyVector = clientStateVector.length === 1 && clientStateVector[0] === 0;
+    if (isEmptyVector) {
+      this.encodedState ??= encodeSyncMessage(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc));
+      return this.encodedState;
+    }
+    return encodeSyncMessage(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, clientStateVector));
+  }
+
+  /** Runs `work` after every earlier message of the same socket for this doc. */
+  inOrder<T>(socketId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.socketChains.get(socketId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.socketChains.set(socketId, settled);
+    void settled.then(() => {
+      if (this.socketChains.get(socketId) === settled) this.socketChains.delete(socketId);
+    });
+    return next;
+  }
+
+  /**
+   * Validates (in a worker), applies, relays and persists one client update. Resolves
+   * with the ack to send: ok only once the update is committed.
+   */
+  async applyClientUpdate(update: Uint8Array, actor: ClientActor): Promise<SyncAck & { fatal?: boolean }> {
+    const own: number[] = [];
+    const foreign: number[] = [];
+    for (const [client, owner] of this.owners) (owner === actor.userId ? own : foreign).push(client);
+    let result;
+    try {
+      result = await this.deps.pool.validate({ update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: foreign });
+    } catch (err) {
+      this.stats.refused++;
+      const why = err instanceof WorkerTimeoutError ? 'took too long to decode' : 'could not be decoded';
+      return { ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` };
+    }
+    if (!result.ok) {
+      this.stats.refused++;
+      return { ok: false, fatal: result.fatal, code: result.code, message: result.message };
+    }
+    if (!result.accepted) return { ok: true };
+    // Another socket may have claimed a clientID while this update was being validated.
+    for (const c of result.claimClients) {
+      const owner = this.owners.get(c);
+      if (owner !== undefined && owner !== actor.userId) {
+        this.stats.refused++;
+        return { ok: false, code: 'client_id_taken', message: 'clientID is bound to another person' };
+      }
+    }
+    for (const c of result.claimClients) this.owners.set(c, actor.userId);
+    const origin: ClientOrigin = { kind: 'client', actor };
+    this.lastRecords = [];
+    Y.applyUpdate(this.doc, result.accepted, origin);
+    this.stats.applied++;
+    this.encodedState = null;
+    const events = this.toParticipationRows(this.lastRecords, actor);
+    this.queueBroadcast(result.accepted, actor.socketId);
+    this.deps.bus?.publishDoc(this.docId, { kind: 'update', payload: result.accepted });
+    await this.persist({ update: result.accepted, actorId: actor.userId, claimClients: result.claimClients, events });
+    return { ok: true };
+  }
+
+  private toParticipationRows(records: ChangeRecord[], actor: ClientActor): ParticipationRow[] {
+    const at = new Date();
+    return records.map((r) => ({
+      partnershipId: actor.partnershipId,
+      actorId: actor.userId,
+      kind: r.kind,
+      targetItem: r.targetItem,
+      targetAuthorId: r.targetCreatorClientId === null ? null : (this.owners.get(r.targetCreatorClientId) ?? null),
+      size: r.size,
+      at,
+    }));
+  }
+
+  private queueBroadcast(update: Uint8Array, exceptSocketId: string | null): void {
+    const list = this.outgoing.get(exceptSocketId);
+    if (list) list.push(update);
+    else this.outgoing.set(exceptSocketId, [update]);
+    if (this.isOutgoingScheduled) return;
+    this.isOutgoingScheduled = true;
+    // Coalesce everything applied in this turn of the event loop into one frame per sender.
+    setImmediate(() => {
+      this.isOutgoingScheduled = false;
+      for (const [except, updates] of this.outgoing) {
+        const merged = updates.length === 1 && updates[0] ? updates[0] : Y.mergeUpdates(updates);
+        this.deps.outlet.emitSync(this.docId, encodeSyncMessage(SYNC_UPDATE, merged), except);
+      }
+      this.outgoing.clear();
+    });
+  }
+
+  private persist(write: PendingWrite): Promise<void> {
+    return new Promise((resolve) => {
+      this.pending.push({ write, resolve });
+      if (!this.isFlushing) this.flushDone = this.flush();
+    });
+  }
+
+  /**
+   * Writes queued updates in batches (group commit). A failed commit is retried with
+   * backoff and nothing is acknowledged until it succeeds: the in-memory doc and the
+   * log stay the same content, and senders keep showing "saving".
+   */
+  private async flush(): Promise<void> {
+    this.isFlushing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.slice(0, MAX_BATCH);
+        for (let attempt = 0; ; attempt++) {
+          try {
+            this.lastUpdateId = Math.max(this.lastUpdateId, await appendUpdates(this.docId, batch.map((b) => b.write)));
+            break;
+          } catch (err) {
+            console.error(`[realtime] commit failed for ${this.docId} (attempt ${attempt + 1}); retrying`, err);
+            await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
+          }
+        }
+        this.pending.splice(0, batch.length);
+        this.logLength += batch.length;
+        for (const b of batch) b.resolve();
+      }
+    } finally {
+      this.isFlushing = false;
+    }
+    if (this.logLength >= this.deps.compactAfter) this.scheduleCompaction();
+  }
+
+  hasPendingWrites(): boolean {
+    return this.pending.length > 0;
+  }
+
+  async drain(): Promise<void> {
+    while (this.isFlushing || this.pending.length > 0) await this.flushDone;
+  }
+
+  scheduleCompaction(): void {
+    if (this.isCompacting || this.isClosed) return;
+    this.isCompacting = true;
+    void compactDoc(this.docId, this.deps.pool)
+      .then(({ folded }) => {
+        this.logLength = Math.max(0, this.logLength - folded);
+      })
+      .catch((err: unknown) => console.error(`[realtime] compaction of ${this.docId} failed`, err))
+      .finally(() => {
+        this.isCompacting = false;
+      });
+  }
+
+  /** An update another node applied: bring this copy up to date and tell local sockets. */
+  private handleBusMessage(msg: BusMessage): void {
+    if (msg.kind === 'update') this.applyTrustedUpdate(msg.payload);
+    else this.onRemoteAwareness?.(msg.payload);
+  }
+
+  onRemoteAwareness: ((update: Uint8Array) => void) | null = null;
+
+  private applyTrustedUpdate(update: Uint8Array): void {
+    const before = Y.encodeStateVector(this.doc);
+    Y.applyUpdate(this.doc, update, 'remote');
+    const after = Y.encodeStateVector(this.doc);
+    if (Buffer.compare(before, after) === 0 && this.doc.store.pendingDs === null) return;
+    this.stats.remoteApplied++;
+    this.encodedState = null;
+    this.queueBroadcast(update, null);
+  }
+
+  /**
+   * Anti-entropy with PostgreSQL, the source of truth: applies rows other nodes wrote
+   * that pub/sub did not deliver. Cheap when nothing is new.
+   */
+  async catchUp(): Promise<void> {
+    const since = await readUpdatesSince(this.docId, this.lastUpdateId);
+    if (since.snapshot) this.applyTrustedUpdate(since.snapshot);
+    for (const u of since.updates) this.applyTrustedUpdate(u);
+    this.lastUpdateId = Math.max(this.lastUpdateId, since.lastUpdateId);
+    if (since.updates.length > 0) {
+      const owners = await readClientBindings(this.docId);
+      for (const [c, u] of owners) if (!this.owners.has(c)) this.owners.set(c, u);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true;
+    await this.drain();
+    if (this.deps.bus) await this.deps.bus.unsubscribeDoc(this.docId).catch(() => undefined);
+    this.doc.destroy();
+  }
+}
+
+function isClientOrigin(origin: unknown): origin is ClientOrigin {
+  return typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'client';
+}

@@ -1,0 +1,118 @@
+import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { docClients, docSnapshots, docUpdates, participationEvents } from '../../db/schema';
+import type { YjsWorkerPool } from './yjs-worker-pool';
+
+/**
+ * PostgreSQL is the source of truth for docs: a snapshot row plus the append-only
+ * update log after it. Everything here works on PGlite and PostgreSQL alike.
+ */
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Highest doc_updates.id reflected (snapshot cover or last row). */
+  lastUpdateId: number;
+  logLength: number;
+}
+
+export async function readStoredDoc(docId: string): Promise<StoredDoc> {
+  const db = getDb();
+  const [snap] = await db.select().from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1);
+  const covers = snap?.coversUpdateId ?? 0;
+  const rows = await db
+    .select({ id: docUpdates.id, update: docUpdates.update })
+    .from(docUpdates)
+    .where(and(eq(docUpdates.docId, docId), gt(docUpdates.id, covers)))
+    .orderBy(asc(docUpdates.id));
+  const last = rows.at(-1);
+  return { snapshot: snap?.state ?? null, updates: rows.map((r) => r.update), lastUpdateId: last ? last.id : covers, logLength: rows.length };
+}
+
+export async function readUpdatesSince(docId: string, afterId: number): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }> {
+  const db = getDb();
+  const [snap] = await db
+    .select({ state: docSnapshots.state, covers: docSnapshots.coversUpdateId })
+    .from(docSnapshots)
+    .where(eq(docSnapshots.docId, docId))
+    .limit(1);
+  // If another node compacted past what we have seen, the rows are gone: take the snapshot.
+  const useSnapshot = snap !== undefined && snap.covers > afterId;
+  const from = useSnapshot ? snap.covers : afterId;
+  // Ids are assigned at insert but become visible at commit, so a row with a lower id can
+  // appear after a higher one was seen: recent rows are re-read (applying twice is a no-op).
+  const rows = await db
+    .select({ id: docUpdates.id, update: docUpdates.update })
+    .from(docUpdates)
+    .where(and(eq(docUpdates.docId, docId), or(gt(docUpdates.id, from), gt(docUpdates.createdAt, sql`now() - interval '30 seconds'`))))
+    .orderBy(asc(docUpdates.id));
+  const highest = rows.reduce((m, r) => Math.max(m, r.id), from);
+  return { snapshot: useSnapshot ? snap.state : null, updates: rows.map((r) => r.update), lastUpdateId: highest };
+}
+
+export async function readClientBindings(docId: string): Promise<Map<number, string>> {
+  const rows = await getDb().select({ clientId: docClients.clientId, userId: docClients.userId }).from(docClients).where(eq(docClients.docId, docId));
+  return new Map(rows.map((r) => [r.clientId, r.userId]));
+}
+
+export interface ParticipationRow {
+  partnershipId: string;
+  actorId: string;
+  kind: string;
+  targetItem: string;
+  targetAuthorId: string | null;
+  size: number;
+  at: Date;
+}
+
+export interface PendingWrite {
+  update: Uint8Array;
+  actorId: string | null;
+  claimClients: number[];
+  events: ParticipationRow[];
+}
+
+/**
+ * Appends a batch of updates for one doc, their clientID bindings and participation
+ * events in one transaction. Resolves with the highest new row id once committed.
+ */
+export async function appendUpdates(docId: string, writes: PendingWrite[]): Promise<number> {
+  return getDb().transaction(async (tx) => {
+    const rows = await tx
+      .insert(docUpdates)
+      .values(writes.map((w) => ({ docId, update: w.update, actorId: w.actorId })))
+      .returning({ id: docUpdates.id });
+    const bindings = writes.flatMap((w) => (w.actorId ? w.claimClients.map((clientId) => ({ docId, clientId, userId: w.actorId ?? '' })) : []));
+    if (bindings.length > 0) await tx.insert(docClients).values(bindings).onConflictDoNothing();
+    const events = writes.flatMap((w) => w.events.map((e) => ({ ...e, docId })));
+    if (events.length > 0) await tx.insert(participationEvents).values(events);
+    return Math.max(...rows.map((r) => r.id));
+  });
+}
+
+export async function countLog(docId: string): Promise<number> {
+  const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(docUpdates).where(eq(docUpdates.docId, docId));
+  return row?.n ?? 0;
+}
+
+/**
+ * Folds the doc's log into its snapshot: the merge runs in a worker (Y.Doc apply, not
+ * mergeUpdates), then one transaction writes the snapshot and deletes the covered rows.
+ * An advisory lock per doc keeps two nodes from compacting the same doc at once.
+ */
+export async function compactDoc(docId: string, pool: YjsWorkerPool): Promise<{ folded: number }> {
+  const stored = await readStoredDoc(docId);
+  if (stored.logLength === 0) return { folded: 0 };
+  const { state } = await pool.merge(stored.snapshot, stored.updates);
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${docId}))`);
+    const [snap] = await tx.select({ covers: docSnapshots.coversUpdateId }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).for('update');
+    if (snap && snap.covers >= stored.lastUpdateId) return { folded: 0 };
+    await tx
+      .insert(docSnapshots)
+      .values({ docId, state, coversUpdateId: stored.lastUpdateId })
+      .onConflictDoUpdate({ target: docSnapshots.docId, set: { state, coversUpdateId: stored.lastUpdateId, updatedAt: new Date() } });
+    await tx.delete(docUpdates).where(and(eq(docUpdates.docId, docId), lte(docUpdates.id, stored.lastUpdateId)));
+    return { folded: stored.logLength };
+  });
+}

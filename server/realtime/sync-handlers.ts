@@ -1,0 +1,270 @@
+import type { Namespace, Socket } from 'socket.io';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import type { ClientToServerEvents, DocAccess, JoinAck, ServerToClientEvents, SyncAck, SyncErrorCode } from '../../domain/sync/protocol';
+import { FATAL_SYNC_ERRORS, LIMITS, parseDocId } from '../../domain/sync/protocol';
+import type { Party, Role } from '../../domain/partnership/roles';
+import type { DocBus } from './doc-bus';
+import { resolveDocAccess } from './doc-access';
+import type { TokenBucket } from './rate-limiter';
+import type { LoadedRoom, RoomRegistry } from './room-registry';
+import { SYNC_STEP1, encodeAwarenessEntries, isEmptyUpdate, parseAwarenessUpdate, parseSyncMessage } from './sync-messages';
+
+export interface JoinedDoc {
+  access: DocAccess;
+  partnershipId: string;
+  party: Party | null;
+  role: Role | null;
+  checkedAt: number;
+  awarenessClients: Set<number>;
+}
+
+export interface SocketData {
+  userId: string;
+  userName: string;
+  docs: Map<string, JoinedDoc>;
+  bucket: TokenBucket;
+}
+
+type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type SyncNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Access decisions are re-read at least this often even without a membership event. */
+const ACCESS_TTL_MS = 30_000;
+
+const noop = () => undefined;
+
+/** The msgpack parser delivers binary as ArrayBuffer (or Buffer): normalise to Uint8Array. */
+function asBytes(value: unknown): Uint8Array | null {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return null;
+}
+
+/**
+ * The socket layer: parses and checks every event (shape, size, rate, membership, access),
+ * then hands the bytes to the doc's room. Thin on purpose; the room owns doc logic.
+ */
+export class SyncHandlers {
+  private readonly socketsByUser = new Map<string, Set<SyncSocket>>();
+
+  constructor(
+    private readonly nsp: SyncNamespace,
+    private readonly registry: RoomRegistry,
+    private readonly bus: DocBus | null,
+  ) {}
+
+  attach(socket: SyncSocket): void {
+    const { userId } = socket.data;
+    let set = this.socketsByUser.get(userId);
+    if (!set) this.socketsByUser.set(userId, (set = new Set()));
+    set.add(socket);
+
+    socket.on('doc:join', (payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : noop;
+      if (!this.allow(socket)) return;
+      void this.join(socket, payload).then(reply, (err: unknown) => {
+        console.error('[realtime] join failed', err);
+        reply({ ok: false, code: 'internal', message: 'Could not open the document' });
+      });
+    });
+    socket.on('doc:leave', (payload) => {
+      if (!this.allow(socket)) return;
+      const docId = typeof payload === 'object' && payload !== null ? payload.docId : undefined;
+      if (typeof docId === 'string') this.leave(socket, docId);
+    });
+    socket.on('doc:sync', (docId, message, ack) => {
+      const reply = typeof ack === 'function' ? ack : noop;
+      if (!this.allow(socket)) return;
+      void this.sync(socket, docId, message).then(reply, (err: unknown) => {
+        console.error('[realtime] sync failed', err);
+        reply({ ok: false, code: 'internal', message: 'The server could not process the update' });
+      });
+    });
+    socket.on('doc:awareness', (docId, update) => {
+      if (!this.allow(socket)) return;
+      void this.awareness(socket, docId, update).catch((err: unknown) => console.error('[realtime] awareness failed', err));
+    });
+    socket.on('disconnect', () => {
+      for (const docId of [...socket.data.docs.keys()]) this.leave(socket, docId);
+      set?.delete(socket);
+      if (set?.size === 0) this.socketsByUser.delete(userId);
+    });
+  }
+
+  /** Rate limit for every event; over the limit is fatal for that socket only. */
+  private allow(socket: SyncSocket): boolean {
+    if (socket.data.bucket.take()) return true;
+    this.fail(socket, null, 'rate_limited', 'Too many messages');
+    return false;
+  }
+
+  private fail(socket: SyncSocket, docId: string | null, code: SyncErrorCode, message: string): void {
+    socket.emit('doc:error', { docId, code, message });
+    if (FATAL_SYNC_ERRORS.includes(code)) socket.disconnect(true);
+  }
+
+  private async join(socket: SyncSocket, payload: unknown): Promise<JoinAck> {
+    const docId = typeof payload === 'object' && payload !== null && 'docId' in payload ? payload.docId : undefined;
+    const parsed = parseDocId(docId);
+    if (!parsed || typeof docId !== 'string') return { ok: false, code: 'bad_request', message: 'Unknown document id' };
+    const existing = socket.data.docs.get(docId);
+    if (existing) return { ok: true, access: existing.access };
+    if (socket.data.docs.size >= LIMITS.maxDocsPerSocket) return { ok: false, code: 'too_many_docs', message: 'Too many open documents' };
+    const decision = await resolveDocAccess(socket.data.userId, parsed);
+    // Same answer for "does not exist" and "not yours": nothing about the doc leaks.
+    if (decision.access === 'none' || !decision.partnershipId) return { ok: false, code: 'not_found', message: 'Document not found' };
+    const loaded = await this.registry.acquire(docId, socket.id);
+    if (!socket.connected) {
+      this.registry.release(docId, socket.id, []);
+      return { ok: false, code: 'internal', message: 'Disconnected' };
+    }
+    socket.data.docs.set(docId, {
+      access: decision.access,
+      partnershipId: decision.partnershipId,
+      party: decision.party,
+      role: decision.role,
+      checkedAt: Date.now(),
+      awarenessClients: new Set(),
+    });
+    await socket.join(docId);
+    // After the ack: our state vector (the client answers with what we lack) and presence.
+    setImmediate(() => {
+      if (!socket.data.docs.has(docId)) return;
+      socket.emit('doc:sync', docId, loaded.room.step1());
+      const states = [...loaded.awareness.getStates().keys()];
+      if (states.length > 0) socket.emit('doc:awareness', docId, encodeAwarenessUpdate(loaded.awareness, states));
+    });
+    return { ok: true, access: decision.access };
+  }
+
+  private leave(socket: SyncSocket, docId: string): void {
+    const joined = socket.data.docs.get(docId);
+    if (!joined) return;
+    socket.data.docs.delete(docId);
+    void socket.leave(docId);
+    this.registry.release(docId, socket.id, joined.awarenessClients);
+  }
+
+  /** The socket's joined doc, with access re-read when the cached decision is old. */
+  private async joinedDoc(socket: SyncSocket, docId: unknown): Promise<{ docId: string; joined: JoinedDoc; loaded: LoadedRoom } | SyncAck> {
+    if (typeof docId !== 'string') return { ok: false, code: 'bad_request', message: 'docId must be a string' };
+    const joined = socket.data.docs.get(docId);
+    if (!joined) return { ok: false, code: 'not_joined', message: 'Join the document first' };
+    if (Date.now() - joined.checkedAt > ACCESS_TTL_MS) {
+      const still = await this.recheck(socket, docId);
+      if (!still) return { ok: false, code: 'access_revoked', message: 'Access to this document was withdrawn' };
+    }
+    const loaded = await this.registry.get(docId);
+    if (!loaded) return { ok: false, code: 'not_joined', message: 'Join the document first' };
+    return { docId, joined, loaded };
+  }
+
+  private async sync(socket: SyncSocket, rawDocId: unknown, rawMessage: unknown): Promise<SyncAck> {
+    const message = asBytes(rawMessage);
+    if (!message) {
+      this.fail(socket, null, 'malformed_update', 'doc:sync needs binary y-protocols message');
+      return { ok: false, code: 'malformed_update', message: 'Expected binary' };
+    }
+    if (message.byteLength > LIMITS.maxSyncFrameBytes) {
+      this.fail(socket, typeof rawDocId === 'string' ? rawDocId : null, 'frame_too_large', 'Sync message too large');
+      return { ok: false, code: 'frame_too_large', message: 'Sync message too large' };
+    }
+    const target = await this.joinedDoc(socket, rawDocId);
+    if ('ok' in target) return target;
+    const { docId, joined, loaded } = target;
+    const parsed = parseSyncMessage(message);
+    if (!parsed) {
+      this.fail(socket, docId, 'malformed_update', 'Not a y-protocols sync message');
+      return { ok: false, code: 'malformed_update', message: 'Not a y-protocols sync message' };
+    }
+    if (parsed.type === SYNC_STEP1) {
+      // Answer with what the client lacks, then ask for what we lack.
+      socket.emit('doc:sync', docId, loaded.room.step2For(parsed.payload));
+      socket.emit('doc:sync', docId, loaded.room.step1());
+      return { ok: true };
+    }
+    if (isEmptyUpdate(parsed.payload)) return { ok: true };
+    if (joined.access !== 'edit') {
+      const res: SyncAck = { ok: false, code: 'read_only', message: 'You can view this document but not edit it' };
+      socket.emit('doc:error', { docId, ...res });
+      return res;
+    }
+    const actor = { userId: socket.data.userId, socketId: socket.id, partnershipId: joined.partnershipId };
+    const result = await loaded.room.inOrder(socket.id, () => loaded.room.applyClientUpdate(parsed.payload, actor));
+    if (!result.ok) {
+      this.fail(socket, docId, result.code, result.message);
+      return { ok: false, code: result.code, message: result.message };
+    }
+    return { ok: true };
+  }
+
+  private async awareness(socket: SyncSocket, rawDocId: unknown, rawUpdate: unknown): Promise<void> {
+    const update = asBytes(rawUpdate);
+    if (!update || update.byteLength > LIMITS.maxAwarenessFrameBytes) {
+      this.fail(socket, null, 'frame_too_large', 'Awareness message too large or not binary');
+      return;
+    }
+    const target = await this.joinedDoc(socket, rawDocId);
+    if ('ok' in target) {
+      if (!target.ok) socket.emit('doc:error', { docId: typeof rawDocId === 'string' ? rawDocId : null, code: target.code, message: target.message });
+      return;
+    }
+    const { docId, joined, loaded } = target;
+    const entries = parseAwarenessUpdate(update, LIMITS.maxAwarenessStateBytes);
+    if (!entries) {
+      this.fail(socket, docId, 'malformed_update', 'Not an awareness update');
+      return;
+    }
+    const { userId, userName } = socket.data;
+    for (const entry of entries) {
+      const owner = loaded.room.owners.get(entry.clientId) ?? loaded.awarenessOwners.get(entry.clientId);
+      if (owner !== undefined && owner !== userId) {
+        socket.emit('doc:error', { docId, code: 'client_id_taken', message: 'Presence under another person’s clientID' });
+        return;
+      }
+    }
+    for (const entry of entries) {
+      loaded.awarenessOwners.set(entry.clientId, userId);
+      joined.awarenessClients.add(entry.clientId);
+      // Identity in presence comes from the session, whatever the client wrote.
+      if (entry.state) entry.state.user = { id: userId, name: userName, party: joined.party, role: joined.role };
+    }
+    const trusted = encodeAwarenessEntries(entries);
+    applyAwarenessUpdate(loaded.awareness, trusted, socket.id);
+    this.registry_emitAwareness(docId, trusted, socket.id);
+    this.bus?.publishDoc(docId, { kind: 'awareness', payload: trusted });
+  }
+
+  private registry_emitAwareness(docId: string, update: Uint8Array, except: string): void {
+    this.nsp.local.volatile.to(docId).except(except).emit('doc:awareness', docId, update);
+  }
+
+  /** Re-reads access for one joined doc; on loss, removes the socket from it at once. */
+  private async recheck(socket: SyncSocket, docId: string): Promise<boolean> {
+    const joined = socket.data.docs.get(docId);
+    const parsed = parseDocId(docId);
+    if (!joined || !parsed) return false;
+    const decision = await resolveDocAccess(socket.data.userId, parsed);
+    if (decision.access === 'none') {
+      this.leave(socket, docId);
+      socket.emit('doc:error', { docId, code: 'access_revoked', message: 'Access to this document was withdrawn' });
+      return false;
+    }
+    joined.access = decision.access;
+    joined.party = decision.party;
+    joined.role = decision.role;
+    joined.checkedAt = Date.now();
+    return true;
+  }
+
+  /** Called when a person's membership changed (on this node or, via Redis, another). */
+  async recheckUser(userId: string): Promise<void> {
+    const sockets = this.socketsByUser.get(userId);
+    if (!sockets) return;
+    for (const socket of sockets) {
+      for (const docId of [...socket.data.docs.keys()]) {
+        await this.recheck(socket, docId).catch((err: unknown) => console.error('[realtime] access re-check failed', err));
+      }
+    }
+  }
+}

@@ -1,0 +1,240 @@
+import { io } from 'socket.io-client';
+import msgpackParser from 'socket.io-msgpack-parser';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncClient } from '../../components/sync/sync-client';
+import { addNote, readBoard, setNoteText } from '../../domain/board/team-board';
+import { boardDocId } from '../../domain/sync/protocol';
+import { backends } from '../support/environment';
+import type { AccordProcess } from '../support/server';
+import { startAccord } from '../support/server';
+import { connectAs, openSynced, waitForConnect, waitForDisconnect, waitForDoc } from '../support/sync';
+
+type Built = { id: string; email: string; password: string; membershipId: string | null };
+
+for (const backend of backends) {
+  describe(`realtime sync [${backend}]`, () => {
+    let server: AccordProcess;
+    let partnershipId: string;
+    let facilitator: Built;
+    let labor: Built;
+    let labor2: Built;
+    let management: Built;
+    let researcher: Built;
+    let outsider: Built;
+    let boardId: string;
+    let laborCaucusId: string;
+    const clients: SyncClient[] = [];
+
+    async function connect(person: Built, options: Parameters<typeof connectAs>[2] = {}) {
+      const { client } = await connectAs(server.url, person, options);
+      clients.push(client);
+      return client;
+    }
+
+    beforeAll(async () => {
+      server = await startAccord({ backend });
+      const p = await server.fixture('partnership', { name: 'Sync' });
+      const other = await server.fixture('partnership', { name: 'Elsewhere' });
+      partnershipId = p.id;
+      facilitator = await server.fixture('user', { partnershipId, party: 'neutral', role: 'facilitator' });
+      labor = await server.fixture('user', { partnershipId, party: 'labor', role: 'union_president' });
+      labor2 = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+      management = await server.fixture('user', { partnershipId, party: 'management', role: 'superintendent' });
+      researcher = await server.fixture('user', { partnershipId, party: 'neutral', role: 'researcher' });
+      outsider = await server.fixture('user', { partnershipId: other.id, party: 'labor', role: 'teacher' });
+      boardId = (await server.fixture('board', { actorId: facilitator.id, partnershipId, input: { title: 'Shared' } })).id;
+      laborCaucusId = (await server.fixture('board', { actorId: labor.id, partnershipId, input: { title: 'Labor caucus', privateToParty: 'labor' } })).id;
+    });
+    afterAll(async () => {
+      await Promise.all(clients.map((c) => c.close()));
+      await server?.cleanup();
+    });
+
+    it('two clients converge and see the initial board', async () => {
+      const a = await openSynced(await connect(labor), boardDocId(boardId));
+      const b = await openSynced(await connect(management), boardDocId(boardId));
+      expect(readBoard(a.doc).title).toBe('Shared');
+      const column = readBoard(a.doc).columns[0]?.id ?? '';
+      addNote(a.doc, { id: 'n-a', column, text: 'from labor' });
+      addNote(b.doc, { id: 'n-b', column, text: 'from management' });
+      await waitForDoc(a.doc, (d) => readBoard(d).notes.length === 2);
+      await waitForDoc(b.doc, (d) => readBoard(d).notes.length === 2);
+      await Promise.all([a.whenSaved(), b.whenSaved()]);
+      expect(Y.encodeStateAsUpdate(a.doc)).toEqual(Y.encodeStateAsUpdate(b.doc));
+    });
+
+    it('records who did what, with the target’s author taken from the clientID binding', async () => {
+      const a = await openSynced(await connect(labor2), boardDocId(boardId));
+      await waitForDoc(a.doc, (d) => readBoard(d).notes.some((n) => n.id === 'n-b'));
+      setNoteText(a.doc, 'n-b', 'from management, improved by labor');
+      await a.whenSaved();
+      const events = await server.fixture('participationEvents', { docId: boardDocId(boardId) });
+      expect(events).toContainEqual({ actorId: management.id, kind: 'created', targetItem: 'notes/n-b', targetAuthorId: management.id });
+      expect(events).toContainEqual({ actorId: labor2.id, kind: 'edited', targetItem: 'notes/n-b', targetAuthorId: management.id });
+    });
+
+    it('refuses a view-only member’s writes with an error, not silently', async () => {
+      const r = await openSynced(await connect(researcher), boardDocId(boardId));
+      expect(r.status.access).toBe('view');
+      r.doc.getText('sneaky').insert(0, 'edit attempt');
+      // A view-only client holds its edit locally; forcing a send must be refused.
+      const refused = await r.client.socket.emitWithAck('doc:sync', boardDocId(boardId), encodeUpdateMessage(Y.encodeStateAsUpdate(r.doc)));
+      expect(refused).toMatchObject({ ok: false, code: 'read_only' });
+    });
+
+    it('refuses a non-member and the other party, delivering zero bytes of content or presence', async () => {
+      const watcher = await openSynced(await connect(labor), boardDocId(laborCaucusId));
+      watcher.awareness.setLocalState({ cursor: { x: 1, y: 2 } });
+      for (const person of [outsider, management, facilitator]) {
+        const client = await connect(person);
+        await waitForConnect(client);
+        const received: string[] = [];
+        client.socket.onAny((event: string) => received.push(event));
+        for (const docId of [boardDocId(laborCaucusId), ...(person === outsider ? [boardDocId(boardId)] : [])]) {
+          const ack = await client.socket.emitWithAck('doc:join', { docId });
+          expect(ack).toEqual({ ok: false, code: 'not_found', message: 'Document not found' });
+          const sync = await client.socket.emitWithAck('doc:sync', docId, encodeStep1());
+          expect(sync).toMatchObject({ ok: false, code: 'not_joined' });
+        }
+        // Let the watcher's presence and an edit happen while the refused client listens.
+        watcher.doc.getText('caucus').insert(0, 'private strategy');
+        await watcher.whenSaved();
+        const probe = await client.socket.emitWithAck('doc:join', { docId: boardDocId('00000000-0000-4000-8000-000000000000') });
+        expect(probe).toMatchObject({ ok: false, code: 'not_found' });
+        expect(received).toEqual([]);
+      }
+    });
+
+    it('lets an invited facilitator into a party board', async () => {
+      await server.fixture('inviteFacilitatorsToBoard', { boardId: laborCaucusId });
+      const client = await connect(facilitator);
+      await waitForConnect(client);
+      const ack = await client.socket.emitWithAck('doc:join', { docId: boardDocId(laborCaucusId) });
+      expect(ack).toEqual({ ok: true, access: 'edit' });
+    });
+
+    it('refuses new content under a clientID bound to another person, without disconnecting', async () => {
+      const victim = await openSynced(await connect(labor), boardDocId(boardId));
+      victim.doc.getText('owned').insert(0, 'mine');
+      await victim.whenSaved();
+      const attacker = await openSynced(await connect(management), boardDocId(boardId));
+      const spoof = new Y.Doc();
+      Y.applyUpdate(spoof, Y.encodeStateAsUpdate(victim.doc));
+      // Set after applying: Yjs picks a fresh clientID when it sees its own in remote content.
+      spoof.clientID = victim.doc.clientID;
+      let update: Uint8Array | null = null;
+      spoof.on('update', (u: Uint8Array) => (update = u));
+      spoof.getText('owned').insert(4, ' (forged)');
+      if (!update) throw new Error('no update');
+      const ack = await attacker.client.socket.emitWithAck('doc:sync', boardDocId(boardId), encodeUpdateMessage(update));
+      expect(ack).toMatchObject({ ok: false, code: 'client_id_taken' });
+      expect(attacker.client.isConnected()).toBe(true);
+      expect(victim.doc.getText('owned').toString()).toBe('mine');
+    });
+
+    it('answers malformed, oversized and crafted frames with an error and a disconnect of that socket only', async () => {
+      const bystander = await openSynced(await connect(labor2), boardDocId(boardId));
+      const crafted = [
+        new Uint8Array([2, 5, 255, 255, 255, 255, 15]),
+        // A well-formed update claiming a garbage-collected range of 2^40 items.
+        encodeUpdateMessage(new Uint8Array([1, 1, 7, 0, 0, 128, 128, 128, 128, 128, 32, 0])),
+        encodeUpdateMessage(new TextEncoder().encode('garbagedoc')),
+        encodeUpdateMessage(new Uint8Array(0)),
+        new Uint8Array(5 * 1024 * 1024),
+      ];
+      for (const frame of crafted) {
+        const attacker = await openSynced(await connect(management), boardDocId(boardId));
+        const errors: string[] = [];
+        attacker.client.socket.on('doc:error', (e) => errors.push(e.code));
+        const gone = waitForDisconnect(attacker.client);
+        attacker.client.socket.emit('doc:sync', boardDocId(boardId), frame, () => undefined);
+        expect(await gone).toBe('io server disconnect');
+        expect(errors.length).toBeGreaterThan(0);
+        attacker.client.socket.disconnect();
+      }
+      // Everyone else carries on, at normal speed.
+      const started = performance.now();
+      bystander.doc.getText('alive').insert(0, 'still here');
+      await bystander.whenSaved();
+      expect(performance.now() - started).toBeLessThan(2000);
+    });
+
+    it('withdraws access within a second when a membership is revoked', async () => {
+      const victim = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+      const handle = await openSynced(await connect(victim), boardDocId(boardId));
+      const revokedAt = performance.now();
+      const revoked = handle.until((s) => s.error?.code === 'access_revoked');
+      await server.fixture('revokeMembership', { actorId: facilitator.id, partnershipId, membershipId: victim.membershipId ?? '' });
+      await revoked;
+      expect(performance.now() - revokedAt).toBeLessThan(1000);
+      const again = await handle.client.socket.emitWithAck('doc:join', { docId: boardDocId(boardId) });
+      expect(again).toMatchObject({ ok: false, code: 'not_found' });
+    });
+
+    it('works over HTTP long-polling only', async () => {
+      const a = await openSynced(await connect(labor, { transports: ['polling'] }), boardDocId(boardId));
+      const b = await openSynced(await connect(management, { transports: ['polling'] }), boardDocId(boardId));
+      expect(a.client.socket.io.engine.transport.name).toBe('polling');
+      a.doc.getText('poll').insert(0, 'over polling');
+      await waitForDoc(b.doc, (d) => d.getText('poll').toString() === 'over polling');
+      await a.whenSaved();
+    });
+
+    it('refuses a handshake from a foreign Origin and one without a session', async () => {
+      const foreign = await connect(labor, { origin: 'http://evil.example' });
+      const error = await new Promise<Error>((resolve) => foreign.socket.once('connect_error', resolve));
+      expect(error.message).toMatch(/xhr poll error|websocket error|Unexpected server response: 403|400/i);
+      foreign.socket.disconnect();
+      const anonymous = io(`${server.url}/sync`, { parser: msgpackParser, transports: ['websocket'], reconnection: false });
+      const anonError = await new Promise<Error>((resolve) => anonymous.once('connect_error', resolve));
+      expect(anonError.message).toBe('unauthenticated');
+      anonymous.disconnect();
+    });
+
+    it('merges a client’s offline edits when it reconnects', async () => {
+      const a = await openSynced(await connect(labor), boardDocId(boardId));
+      const b = await openSynced(await connect(management), boardDocId(boardId));
+      a.client.socket.disconnect();
+      await a.until((s) => s.connection === 'offline');
+      a.doc.getText('offline').insert(0, 'written offline; ');
+      b.doc.getText('online').insert(0, 'written online');
+      await b.whenSaved();
+      expect(a.status).toMatchObject({ save: 'offline', hasUnsavedChanges: true });
+      a.client.socket.connect();
+      await a.whenSaved();
+      await waitForDoc(b.doc, (d) => d.getText('offline').toString() === 'written offline; ');
+      await waitForDoc(a.doc, (d) => d.getText('online').toString() === 'written online');
+    });
+
+    it('acknowledges an update only once it is committed', async () => {
+      const a = await openSynced(await connect(labor), boardDocId(boardId));
+      await server.fixture('breakUpdateLog', undefined);
+      a.doc.getText('durable').insert(0, 'must not be acked yet');
+      await a.until((s) => s.save === 'saving');
+      // The write keeps failing: no ack arrives while the database refuses it.
+      const stillSaving = await Promise.race([a.whenSaved().then(() => 'saved'), server.fixture('logLength', { docId: boardDocId(boardId) }).then(() => 'checked')]);
+      expect(stillSaving).toBe('checked');
+      expect(a.status.save).toBe('saving');
+      await server.fixture('repairUpdateLog', undefined);
+      await a.whenSaved();
+      const fresh = await openSynced(await connect(management), boardDocId(boardId));
+      expect(fresh.doc.getText('durable').toString()).toBe('must not be acked yet');
+    });
+  });
+}
+
+function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  const len: number[] = [];
+  let n = update.length;
+  while (n > 0x7f) {
+    len.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  len.push(n);
+  return new Uint8Array([2, ...len, ...update]);
+}
+
+function encodeStep1(): Uint8Array {
+  return new Uint8Array([0, 1, 0]);
+}
