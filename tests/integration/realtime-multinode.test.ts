@@ -1,0 +1,80 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SyncClient } from '../../components/sync/sync-client';
+import { boardDocId } from '../../domain/sync/protocol';
+import { databaseUrl, redisUrl } from '../support/environment';
+import { HttpClient } from '../support/http-client';
+import { createTestDatabase, dropTestDatabase } from '../support/pg';
+import type { AccordProcess } from '../support/server';
+import { startAccord } from '../support/server';
+import { waitForDoc } from '../support/sync';
+
+/** Two nodes sharing one PostgreSQL database and one Redis. */
+describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
+  let db: string;
+  let nodeA: AccordProcess;
+  let nodeB: AccordProcess;
+  let docId: string;
+  let cookies: string[];
+  const clients: SyncClient[] = [];
+
+  function client(node: AccordProcess, cookie: string) {
+    const c = new SyncClient({ url: node.url, extraHeaders: { cookie }, transports: ['websocket'] });
+    clients.push(c);
+    return c;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const env = { REDIS_URL: redisUrl ?? '' };
+    nodeA = await startAccord({ backend: 'postgres', databaseUrl: db, env });
+    nodeB = await startAccord({ backend: 'postgres', databaseUrl: db, env });
+    const p = await nodeA.fixture('partnership', { name: 'Multi' });
+    const people = await Promise.all([0, 1, 2].map(() => nodeA.fixture('user', { partnershipId: p.id, party: 'labor', role: 'teacher' })));
+    docId = boardDocId((await nodeA.fixture('board', { actorId: people[0]?.id ?? '', partnershipId: p.id, input: { title: 'Multi' } })).id);
+    cookies = await Promise.all(
+      people.map(async (person) => {
+        const http = new HttpClient(nodeA.url);
+        expect((await http.signIn(person.email, person.password)).ok).toBe(true);
+        return http.cookieHeader();
+      }),
+    );
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await nodeA?.cleanup();
+    await nodeB?.cleanup();
+    if (db) await dropTestDatabase(db);
+  });
+
+  it('clients on different nodes converge, and a late joiner on the other node gets current state', async () => {
+    const a = client(nodeA, cookies[0] ?? '').open(docId);
+    const b = client(nodeB, cookies[1] ?? '').open(docId);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    a.doc.getText('t').insert(0, 'from node A; ');
+    b.doc.getText('u').insert(0, 'from node B');
+    await waitForDoc(b.doc, (d) => d.getText('t').toString() === 'from node A; ');
+    await waitForDoc(a.doc, (d) => d.getText('u').toString() === 'from node B');
+    await Promise.all([a.whenSaved(), b.whenSaved()]);
+    // Node B's own copy of the doc must be current, not only its clients.
+    const late = client(nodeB, cookies[2] ?? '').open(docId);
+    await late.whenSynced();
+    expect(late.doc.getText('t').toString()).toBe('from node A; ');
+    expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(a.doc));
+  });
+
+  it('loses nothing acknowledged when a node dies; its clients carry on via the other node', async () => {
+    const doomed = client(nodeA, cookies[0] ?? '').open(docId);
+    const survivor = client(nodeB, cookies[1] ?? '').open(docId);
+    await Promise.all([doomed.whenSynced(), survivor.whenSynced()]);
+    doomed.doc.getText('k').insert(0, 'acked before the crash; ');
+    await doomed.whenSaved();
+    await nodeA.kill();
+    await doomed.until((s) => s.connection === 'offline');
+    doomed.doc.getText('k').insert(doomed.doc.getText('k').length, 'written while its node was down');
+    // The client reconnects to the other node with the same document.
+    const moved = client(nodeB, cookies[0] ?? '').open(docId, doomed.doc);
+    await moved.whenSaved();
+    await waitForDoc(survivor.doc, (d) => d.getText('k').toString() === 'acked before the crash; written while its node was down');
+  });
+});
