@@ -27,7 +27,7 @@ describe.skipIf(!chromiumPath)('signing in through the browser', () => {
     const { context, page, pageErrors } = await openPage(browser);
     await signInWithForm(page, server.url, facilitator.email, DEMO_PASSWORD);
     await page.waitForURL(PARTNERSHIP_HOME);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(DEMO_PARTNERSHIP.name);
+    await page.getByRole('heading', { level: 1, name: DEMO_PARTNERSHIP.name, exact: true }).waitFor();
     for (const title of BOARD_TITLES) {
       expect(await page.getByRole('heading', { level: 3, name: title }).count(), title).toBe(1);
     }
@@ -63,6 +63,7 @@ describe.skipIf(!chromiumPath)('signing in through the browser', () => {
 
     await signInWithForm(page, server.url, facilitator.email, DEMO_PASSWORD);
     await page.waitForURL(PARTNERSHIP_HOME);
+    await page.getByRole('heading', { level: 2, name: en.partnership.boards }).waitFor();
     expect(await seriousA11yViolations(page), 'partnership home').toEqual([]);
 
     await page.getByRole('link', { name: en.partnership.nav.people }).click();
