@@ -2,3 +2,4 @@ export * from './people';
 export * from './audit';
 export * from './boards';
 export * from './realtime';
+export * from './ibb';

@@ -6,6 +6,8 @@ import type { DocAccess } from '../../domain/sync/protocol';
 import type { Party, Role } from '../../domain/partnership/roles';
 import { isAppError } from '../../domain/errors';
 import { requireMembership } from '../partnerships/require-membership';
+import { isFacilitatorInvitedToCaucus } from '../ibb/caucus';
+import { requireParticipant } from '../ibb/require-participant';
 
 export interface DocAccessDecision {
   access: DocAccess | 'none';
@@ -43,6 +45,35 @@ async function boardAccess(userId: string, boardId: string): Promise<DocAccessDe
   }
 }
 
+/** The shared IBB board: every session participant; observers watch. */
+async function ibbAccess(userId: string, sessionId: string): Promise<DocAccessDecision> {
+  try {
+    const p = await requireParticipant(userId, sessionId);
+    return { access: p.role === 'observer' ? 'view' : 'edit', partnershipId: p.session.partnershipId, party: p.party, role: p.membership.role };
+  } catch (err) {
+    if (isAppError(err) && err.code === 'not_found') return NONE;
+    throw err;
+  }
+}
+
+/**
+ * A party's caucus board: that party's session participants only; the facilitators only
+ * while that party invites them. Nobody else learns it exists.
+ */
+async function caucusAccess(userId: string, sessionId: string, party: Party): Promise<DocAccessDecision> {
+  if (party !== 'labor' && party !== 'management') return NONE;
+  try {
+    const p = await requireParticipant(userId, sessionId);
+    const isOwnParty = p.party === party && p.role !== 'observer';
+    const isInvitedFacilitator = p.role === 'facilitator' && (await isFacilitatorInvitedToCaucus(sessionId, party));
+    if (!isOwnParty && !isInvitedFacilitator) return NONE;
+    return { access: 'edit', partnershipId: p.session.partnershipId, party: p.party, role: p.membership.role };
+  } catch (err) {
+    if (isAppError(err) && err.code === 'not_found') return NONE;
+    throw err;
+  }
+}
+
 /**
  * Decides a person's access to a doc from relational membership, on join and again on
  * messages (cached briefly by the caller, invalidated by membership changes).
@@ -52,6 +83,10 @@ export async function resolveDocAccess(userId: string, doc: ParsedDocId): Promis
   switch (doc.kind) {
     case 'board':
       return boardAccess(userId, doc.id);
+    case 'ibb':
+      return ibbAccess(userId, doc.id);
+    case 'caucus':
+      return doc.party ? caucusAccess(userId, doc.id, doc.party) : NONE;
     default:
       return NONE;
   }

@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '../../db/client';
+import { ibbParticipants, ibbSessions } from '../../db/schema';
+import { AppError } from '../../domain/errors';
+import type { SessionRole } from '../../domain/ibb/session-rules';
+import type { Party } from '../../domain/partnership/roles';
+import type { Membership } from '../partnerships/require-membership';
+import { requireMembership } from '../partnerships/require-membership';
+
+export type IbbSession = typeof ibbSessions.$inferSelect;
+
+export interface Participant {
+  session: IbbSession;
+  membership: Membership;
+  party: Party;
+  role: SessionRole;
+  isSigner: boolean;
+}
+
+const uuid = z.string().uuid();
+
+async function loadSession(sessionId: string): Promise<IbbSession> {
+  if (!uuid.safeParse(sessionId).success) throw new AppError('not_found', 'Session not found');
+  const [session] = await getDb().select().from(ibbSessions).where(eq(ibbSessions.id, sessionId)).limit(1);
+  if (!session) throw new AppError('not_found', 'Session not found');
+  return session;
+}
+
+/**
+ * The caller's part in a bargaining session: an active member of the partnership who is a
+ * participant of the session. Anything else is not_found (a session's existence is private).
+ */
+export async function requireParticipant(userId: string, sessionId: string): Promise<Participant> {
+  const session = await loadSession(sessionId);
+  const membership = await requireMembership(userId, session.partnershipId);
+  const [p] = await getDb()
+    .select()
+    .from(ibbParticipants)
+    .where(and(eq(ibbParticipants.sessionId, session.id), eq(ibbParticipants.userId, userId)))
+    .limit(1);
+  if (!p) throw new AppError('not_found', 'Session not found');
+  return { session, membership, party: p.party, role: p.role, isSigner: p.isSigner };
+}
+
+export function assertFacilitator(p: Participant): void {
+  if (p.role !== 'facilitator') throw new AppError('forbidden', 'Only the session’s facilitators can do that');
+}
