@@ -2,7 +2,8 @@ import path from 'node:path';
 import { buildIfStale } from '../../server/build-if-stale';
 import { isCI, plannedSkips } from './environment';
 
-export const TEST_DIST_DIR = '.next-test';
+/** Where test builds go; a separate folder per concurrent checkout/agent avoids clobbering. */
+export const TEST_DIST_DIR = process.env.ACCORD_TEST_DIST_DIR || '.next-test';
 
 export default function setup(): void {
   const skips = plannedSkips();
