@@ -70,6 +70,18 @@ export class DocHandle {
     this.awareness.on('update', this.handleAwarenessUpdate);
   }
 
+  private readonly recordListeners = new Set<(kind: string) => void>();
+
+  /** Called when the server says this doc's records (checks, agreements, phase…) changed. */
+  onRecord(listener: (kind: string) => void): () => void {
+    this.recordListeners.add(listener);
+    return () => this.recordListeners.delete(listener);
+  }
+
+  handleRecord(kind: string): void {
+    for (const l of this.recordListeners) l(kind);
+  }
+
   onStatus(listener: (s: DocStatus) => void): () => void {
     this.listeners.add(listener);
     listener(this.status);
@@ -261,6 +273,7 @@ export class SyncClient {
       for (const handle of this.docs.values()) handle.handleDisconnect();
     });
     this.socket.on('doc:sync', (docId, message) => this.docs.get(docId)?.handleSync(new Uint8Array(message)));
+    this.socket.on('doc:record', ({ docId, kind }) => this.docs.get(docId)?.handleRecord(kind));
     this.socket.on('doc:awareness', (docId, update) => this.docs.get(docId)?.handleAwareness(new Uint8Array(update)));
     this.socket.on('doc:error', (err) => {
       if (err.docId) this.docs.get(err.docId)?.handleError(err);

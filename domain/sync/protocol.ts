@@ -80,6 +80,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
+  /** Records (checks, agreements, phase, timers…) changed: refetch them. Carries no content. */
+  'doc:record': (payload: { docId: string; kind: string }) => void;
   'doc:sync': (docId: string, message: Uint8Array) => void;
   'doc:awareness': (docId: string, update: Uint8Array) => void;
   'doc:error': (payload: DocErrorPayload) => void;
@@ -110,6 +112,12 @@ export function parseDocId(docId: unknown): ParsedDocId | null {
   if ((parsed.kind === 'caucus') !== (parsed.party !== null)) return null;
   return parsed;
 }
+
+/**
+ * The Yjs clientID the server writes with (initial content, anonymous posts). Reserved:
+ * no person can ever be bound to it, so server-written content has no author.
+ */
+export const SERVER_CLIENT_ID = 1;
 
 export function boardDocId(boardId: string): string {
   return `board:${boardId}`;

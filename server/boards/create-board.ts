@@ -5,8 +5,8 @@ import { getDb } from '../../db/client';
 import { boards, docUpdates } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import { initBoard } from '../../domain/board/team-board';
-import { PARTIES } from '../../domain/partnership/roles';
-import { boardDocId } from '../../domain/sync/protocol';
+import { PARTIES, canEditBoards } from '../../domain/partnership/roles';
+import { SERVER_CLIENT_ID, boardDocId } from '../../domain/sync/protocol';
 import { recordAudit } from '../audit/record-audit';
 import { requireMembership } from '../partnerships/require-membership';
 
@@ -27,11 +27,12 @@ export async function createBoard(actorId: string, partnershipId: string, input:
   const parsed = createBoardInput.safeParse(input);
   if (!parsed.success) throw new AppError('bad_request', parsed.error.issues[0]?.message ?? 'Invalid board');
   const data = parsed.data;
-  if (m.role === 'researcher') throw new AppError('forbidden', 'Researchers observe boards; they do not create them');
+  if (!canEditBoards(m.role)) throw new AppError('forbidden', 'Researchers observe boards; they do not create them');
   if (data.privateToParty && data.privateToParty !== m.party) {
     throw new AppError('forbidden', 'A private board can only belong to your own party');
   }
   const doc = new Y.Doc();
+  doc.clientID = SERVER_CLIENT_ID;
   initBoard(doc, data.title, data.columns, randomUUID);
   const state = Y.encodeStateAsUpdate(doc);
   return getDb().transaction(async (tx) => {

@@ -15,6 +15,7 @@ import type { SocketData } from './sync-handlers';
 import { SyncHandlers } from './sync-handlers';
 import { TokenBucket } from './rate-limiter';
 import { YjsWorkerPool } from './yjs-worker-pool';
+import { registerRealtimeService } from './service';
 
 export interface Realtime {
   close(): Promise<void>;
@@ -73,6 +74,21 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     },
   });
   const handlers = new SyncHandlers(nsp, registry, bus);
+  registerRealtimeService({
+    async writeDoc(docId, change, events) {
+      const socketKey = `server-write-${Math.random().toString(36).slice(2)}`;
+      const loaded = await registry.acquire(docId, socketKey);
+      try {
+        await loaded.room.applyServerChange(change, events);
+      } finally {
+        registry.release(docId, socketKey, []);
+      }
+    },
+    notifyRecords(docId, kind) {
+      // Through the adapter: reaches the doc's sockets on every node.
+      nsp.to(docId).emit('doc:record', { docId, kind });
+    },
+  });
 
   nsp.use((socket, next) => {
     void (async () => {
@@ -108,6 +124,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
   return {
     async close() {
       if (catchUpTimer) clearInterval(catchUpTimer);
+      registerRealtimeService(null);
       offMembership();
       nsp.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

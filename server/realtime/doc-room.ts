@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ChangeRecord } from '../../domain/board/attribution';
 import { describeTransaction } from '../../domain/board/attribution';
 import type { SyncAck } from '../../domain/sync/protocol';
+import { SERVER_CLIENT_ID } from '../../domain/sync/protocol';
 import type { BusMessage, DocBus } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
 import { appendUpdates, compactDoc, readClientBindings, readStoredDoc, readUpdatesSince } from './persistence';
@@ -82,6 +83,8 @@ export class DocRoom {
         for (const u of stored.updates) Y.applyUpdate(room.doc, u);
       }, 'load');
     }
+    // Server writes continue under the reserved clientID, at the clock the store has for it.
+    room.doc.clientID = SERVER_CLIENT_ID;
     room.lastUpdateId = stored.lastUpdateId;
     room.logLength = stored.logLength;
     if (deps.bus) await deps.bus.subscribeDoc(docId, (msg) => room.handleBusMessage(msg));
@@ -132,7 +135,7 @@ export class DocRoom {
    */
   async applyClientUpdate(update: Uint8Array, actor: ClientActor): Promise<SyncAck & { fatal?: boolean }> {
     const own: number[] = [];
-    const foreign: number[] = [];
+    const foreign: number[] = [SERVER_CLIENT_ID];
     for (const [client, owner] of this.owners) (owner === actor.userId ? own : foreign).push(client);
     let result;
     try {
@@ -166,6 +169,33 @@ export class DocRoom {
     this.deps.bus?.publishDoc(this.docId, { kind: 'update', payload: result.accepted });
     await this.persist({ update: result.accepted, actorId: actor.userId, claimClients: result.claimClients, events });
     return { ok: true };
+  }
+
+  /**
+   * A change made by the server itself (initial content, anonymous posts): written under
+   * the reserved server clientID, relayed, and persisted like any update. `events` records
+   * who asked for it where that may be known to analytics.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void, events: ParticipationRow[]): Promise<void> {
+    const parts: Uint8Array[] = [];
+    const capture = (u: Uint8Array, origin: unknown) => {
+      if (origin === 'server') parts.push(u);
+    };
+    // Yjs switches a doc to a random clientID when remote content arrives under its own
+    // (another node's server writes); always write under the reserved one.
+    this.doc.clientID = SERVER_CLIENT_ID;
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => change(this.doc), 'server');
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (parts.length === 0) return;
+    const update = parts.length === 1 && parts[0] ? parts[0] : Y.mergeUpdates(parts);
+    this.encodedState = null;
+    this.queueBroadcast(update, null);
+    this.deps.bus?.publishDoc(this.docId, { kind: 'update', payload: update });
+    await this.persist({ update, actorId: null, claimClients: [], events });
   }
 
   private toParticipationRows(records: ChangeRecord[], actor: ClientActor): ParticipationRow[] {

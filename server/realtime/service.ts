@@ -1,0 +1,26 @@
+import type * as Y from 'yjs';
+import type { ParticipationRow } from './persistence';
+
+/**
+ * What the rest of the server (including Next's bundled server actions, a separate module
+ * instance) may ask of the realtime layer. Registered on globalThis by attachRealtime.
+ */
+export interface RealtimeService {
+  /** Applies a server-made change to a live doc (loading it if needed) and persists it. */
+  writeDoc(docId: string, change: (doc: Y.Doc) => void, events: ParticipationRow[]): Promise<void>;
+  /** Tells everyone joined to the doc that its records changed (they refetch). */
+  notifyRecords(docId: string, kind: string): void;
+}
+
+const key = Symbol.for('accord.realtime');
+type Holder = { [key]?: RealtimeService };
+
+export function registerRealtimeService(service: RealtimeService | null): void {
+  const g = globalThis as Holder;
+  if (service) g[key] = service;
+  else delete g[key];
+}
+
+export function realtimeService(): RealtimeService | null {
+  return (globalThis as Holder)[key] ?? null;
+}
