@@ -25,6 +25,13 @@ export const ibbSessions = pgTable(
     managementQuorum: integer('management_quorum').notNull().default(1),
     phase: ibbPhaseEnum('phase').notNull().default('ground_rules'),
     isLocked: boolean('is_locked').notNull().default(false),
+    /** The current activity's anonymity, announced to everyone; posts keep the mode they were made under. */
+    anonymity: text('anonymity', { enum: ['named', 'party', 'anonymous'] }).notNull().default('named'),
+    /** The board item everyone's view is drawn to, e.g. `issues/<id>`. */
+    spotlight: text('spotlight'),
+    /** Shared countdown: running until timerEndsAt, or paused with timerRemainingMs left. */
+    timerEndsAt: timestamp('timer_ends_at', { withTimezone: true }),
+    timerRemainingMs: integer('timer_remaining_ms'),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -47,6 +54,8 @@ export const ibbParticipants = pgTable(
     role: ibbSessionRoleEnum('role').notNull(),
     /** May initial tentative agreements for their party (chief spokespersons always may). */
     isSigner: boolean('is_signer').notNull().default(false),
+    /** The facilitator currently running the session (the role can be handed over). */
+    isLead: boolean('is_lead').notNull().default(false),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('ibb_participants_key').on(t.sessionId, t.userId)],
@@ -190,4 +199,93 @@ export const ibbTaRatifications = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('ibb_ta_ratifications_key').on(t.taId, t.party)],
+);
+
+/** Raised hands: the speaking queue, in order of raising. */
+export const ibbHands = pgTable(
+  'ibb_hands',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => ibbSessions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+    loweredAt: timestamp('lowered_at', { withTimezone: true }),
+  },
+  (t) => [index('ibb_hands_session_idx').on(t.sessionId)],
+);
+
+/** Who had the floor and for how long: the per-person and per-party speaking balance. */
+export const ibbSpeakingTurns = pgTable(
+  'ibb_speaking_turns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => ibbSessions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    party: partyEnum('party').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('ibb_turns_session_idx').on(t.sessionId)],
+);
+
+/**
+ * Each party's evaluation of an option: against a criterion (score 1–5) or an interest
+ * (satisfies: 2 yes, 1 partial, 0 no). A party's current view; changed by its own members.
+ */
+export const ibbEvaluations = pgTable(
+  'ibb_evaluations',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => ibbSessions.id),
+    optionId: text('option_id').notNull(),
+    targetKind: text('target_kind', { enum: ['criterion', 'interest'] }).notNull(),
+    targetId: text('target_id').notNull(),
+    party: partyEnum('party').notNull(),
+    value: integer('value').notNull(),
+    updatedBy: uuid('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ibb_evaluations_key').on(t.sessionId, t.optionId, t.targetKind, t.targetId, t.party)],
+);
+
+/** A joint communiqué: the one statement to members, published only when both parties approve its exact text. */
+export const ibbCommuniques = pgTable('ibb_communiques', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sessionId: uuid('session_id')
+    .notNull()
+    .references(() => ibbSessions.id),
+  text: text('text').notNull(),
+  textHash: text('text_hash').notNull(),
+  proposedBy: uuid('proposed_by')
+    .notNull()
+    .references(() => users.id),
+  proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+});
+
+export const ibbCommuniqueApprovals = pgTable(
+  'ibb_communique_approvals',
+  {
+    communiqueId: uuid('communique_id')
+      .notNull()
+      .references(() => ibbCommuniques.id),
+    party: partyEnum('party').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    textHash: text('text_hash').notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ibb_communique_approvals_key').on(t.communiqueId, t.party)],
 );

@@ -5,6 +5,8 @@ import { ibbCaucusCalls, ibbCaucusInvites } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import { isBargainingParty } from '../../domain/ibb/session-rules';
 import { recordAudit } from '../audit/record-audit';
+import { notifyRecords } from '../realtime/write-doc';
+import { ibbDocId, pauseTimerFor } from './controls';
 import { requireParticipant } from './require-participant';
 
 /** Whether a party has invited facilitators into its caucus (and not withdrawn it). */
@@ -47,7 +49,22 @@ export async function callCaucus(actorId: string, sessionId: string, input: z.in
     await tx.insert(ibbCaucusCalls).values({ sessionId, party: p.party, calledBy: actorId, until });
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.caucus.called', targetType: 'ibb_session', targetId: sessionId, detail: { party: p.party, until: until.toISOString() } });
   });
+  // The shared clock stops while a party is out of the room.
+  await pauseTimerFor(p);
+  notifyRecords(ibbDocId(sessionId), 'caucus');
   return { until };
+}
+
+/** Ends one's party's caucus early (back to the table). */
+export async function endCaucus(actorId: string, sessionId: string): Promise<void> {
+  const p = await requireParticipant(actorId, sessionId);
+  if (!isBargainingParty(p.party) && p.role !== 'facilitator') throw new AppError('forbidden', 'Only a bargaining team or the facilitator ends a caucus');
+  const party = isBargainingParty(p.party) ? p.party : null;
+  await getDb()
+    .update(ibbCaucusCalls)
+    .set({ endedAt: sql`now()` })
+    .where(and(eq(ibbCaucusCalls.sessionId, sessionId), isNull(ibbCaucusCalls.endedAt), party ? eq(ibbCaucusCalls.party, party) : undefined));
+  notifyRecords(ibbDocId(sessionId), 'caucus');
 }
 
 /** The public banner facts for a session: which parties are in caucus and until when. */

@@ -1,11 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
+import type { CheckView } from '../../domain/ibb/views';
 import { ibbConsensusAnswers, ibbConsensusChecks } from '../../db/schema';
 import { AppError } from '../../domain/errors';
-import type { ConsensusResult } from '../../domain/ibb/session-rules';
 import { CHECK_KINDS, evaluateConsensus, isBargainingParty, isValidAnswer } from '../../domain/ibb/session-rules';
 import { recordAudit } from '../audit/record-audit';
+import { notifyRecords } from '../realtime/write-doc';
+import { ibbDocId } from './controls';
 import { auditRefusals } from './refusal-audit';
 import { assertFacilitator, requireParticipant } from './require-participant';
 
@@ -35,7 +37,7 @@ export async function openConsensusCheck(actorId: string, sessionId: string, inp
   const parsed = openCheckInput.safeParse(input);
   if (!parsed.success) throw new AppError('bad_request', parsed.error.issues[0]?.message ?? 'Invalid check');
   const data = parsed.data;
-  return getDb().transaction(async (tx) => {
+  const created = await getDb().transaction(async (tx) => {
     const [c] = await tx
       .insert(ibbConsensusChecks)
       .values({ sessionId, subject: data.subject, question: data.question, kind: data.kind, threshold: p.session.consensusThreshold, openedBy: actorId })
@@ -44,6 +46,8 @@ export async function openConsensusCheck(actorId: string, sessionId: string, inp
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.check.opened', targetType: 'ibb_check', targetId: c.id });
     return { id: c.id };
   });
+  notifyRecords(ibbDocId(sessionId), 'check');
+  return created;
 }
 
 /** A re-test after concerns: a new round of the same question; earlier rounds stay as they were. */
@@ -52,7 +56,7 @@ export async function retestConsensusCheck(actorId: string, checkId: string): Pr
   const p = await requireParticipant(actorId, previous.sessionId);
   assertFacilitator(p);
   if (!previous.revealedAt) throw new AppError('conflict', 'Reveal this round before re-testing');
-  return getDb().transaction(async (tx) => {
+  const created = await getDb().transaction(async (tx) => {
     const [c] = await tx
       .insert(ibbConsensusChecks)
       .values({
@@ -70,6 +74,8 @@ export async function retestConsensusCheck(actorId: string, checkId: string): Pr
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.check.retested', targetType: 'ibb_check', targetId: c.id });
     return { id: c.id };
   });
+  notifyRecords(ibbDocId(previous.sessionId), 'check');
+  return created;
 }
 
 export const answerCheckInput = z.object({ value: z.number().int(), concern: z.string().trim().max(2000).optional() });
@@ -99,24 +105,9 @@ export async function answerConsensusCheck(actorId: string, checkId: string, inp
       await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.check.answered', targetType: 'ibb_check', targetId: checkId });
     });
   });
+  notifyRecords(ibbDocId(check.sessionId), 'check');
 }
 
-export interface CheckView {
-  id: string;
-  subject: string;
-  question: string;
-  kind: 'fist_to_five' | 'thumbs';
-  round: number;
-  previousCheckId: string | null;
-  threshold: number;
-  isRevealed: boolean;
-  /** How many have answered, per party — the only thing visible before the reveal. */
-  answeredByParty: { labor: number; management: number };
-  myAnswer: number | null;
-  /** After the reveal: the result by party and the concerns raised (by party, not by name). */
-  result: ConsensusResult | null;
-  concerns: { party: string; value: number; concern: string }[];
-}
 
 export async function getConsensusCheck(actorId: string, checkId: string): Promise<CheckView> {
   const check = await loadCheck(checkId);
@@ -157,5 +148,8 @@ export async function revealConsensusCheck(actorId: string, checkId: string): Pr
     if (updated.length === 0) throw new AppError('conflict', 'Already revealed');
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.check.revealed', targetType: 'ibb_check', targetId: checkId });
   });
+  notifyRecords(ibbDocId(check.sessionId), 'check');
   return getConsensusCheck(actorId, checkId);
 }
+
+export type { CheckView };

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { getDb } from '../../db/client';
 import { ibbParticipants, ibbSessions, memberships } from '../../db/schema';
 import { AppError } from '../../domain/errors';
-import { SESSION_ROLES, isBargainingParty } from '../../domain/ibb/session-rules';
+import { randomUUID } from 'node:crypto';
+import { initBoard } from '../../domain/board/team-board';
+import type { GroundRuleCategory } from '../../domain/ibb/ibb-board';
+import { addGroundRule } from '../../domain/ibb/ibb-board';
+import { BARGAINING_PARTIES, SESSION_ROLES, isBargainingParty } from '../../domain/ibb/session-rules';
+import { writeDoc } from '../realtime/write-doc';
 import { recordAudit } from '../audit/record-audit';
 import { requirePeopleManager } from '../partnerships/require-membership';
 
@@ -36,7 +41,7 @@ export async function createSession(actorId: string, partnershipId: string, inpu
   if (!list.some((p) => p.userId === actorId) && actor.party === 'neutral') list.push({ userId: actorId, role: 'facilitator', isSigner: false });
   if (new Set(list.map((p) => p.userId)).size !== list.length) throw new AppError('bad_request', 'A person is listed twice');
 
-  return getDb().transaction(async (tx) => {
+  const created = await getDb().transaction(async (tx) => {
     const members = await tx
       .select({ userId: memberships.userId, party: memberships.party })
       .from(memberships)
@@ -49,8 +54,10 @@ export async function createSession(actorId: string, partnershipId: string, inpu
         throw new AppError('bad_request', 'Spokespersons and signers belong to labor or management');
       }
       if (p.role === 'facilitator' && party !== 'neutral') throw new AppError('bad_request', 'Facilitators are neutral');
-      return { userId: p.userId, party, role: p.role, isSigner: p.isSigner };
+      return { userId: p.userId, party, role: p.role, isSigner: p.isSigner, isLead: false };
     });
+    const lead = rows.find((r) => r.userId === actorId && r.role === 'facilitator') ?? rows.find((r) => r.role === 'facilitator');
+    if (lead) lead.isLead = true;
     for (const side of ['labor', 'management'] as const) {
       if (rows.filter((r) => r.party === side && r.role === 'chief_spokesperson').length > 1) {
         throw new AppError('bad_request', 'One chief spokesperson per party');
@@ -75,4 +82,25 @@ export async function createSession(actorId: string, partnershipId: string, inpu
     await recordAudit(tx, { partnershipId, actorId, action: 'ibb.session.created', targetType: 'ibb_session', targetId: s.id, detail: { participants: rows.length } });
     return { id: s.id };
   });
+  await initialiseSessionDocs(created.id);
+  return created;
 }
+
+/** Starter content: ground-rule prompts on the shared board, three columns in each caucus. */
+async function initialiseSessionDocs(sessionId: string): Promise<void> {
+  await writeDoc(`ibb:${sessionId}`, (doc) => {
+    for (const [category, text] of STARTER_GROUND_RULES) addGroundRule(doc, { id: randomUUID(), category, text });
+  });
+  for (const party of BARGAINING_PARTIES) {
+    await writeDoc(`caucus:${sessionId}:${party}`, (doc) => initBoard(doc, 'Caucus', ['Our interests', 'Options we could accept', 'Questions for the table'], randomUUID));
+  }
+}
+
+const STARTER_GROUND_RULES: [GroundRuleCategory, string][] = [
+  ['conduct', 'Focus on interests, not positions; listen to understand.'],
+  ['confidentiality', 'What is said at the table stays at the table until both parties agree to share it.'],
+  ['communications', 'Only the joint communiqué goes to members and the public.'],
+  ['caucus', 'Either team may call a caucus at any time; the other team waits.'],
+  ['recording', 'No audio or video recording; the note-taker keeps the joint record.'],
+  ['opting_out', 'Either party may leave the IBB process after notice, using the impasse procedure.'],
+];

@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
+import type { TaView } from '../../domain/ibb/views';
 import { ibbTaInitials, ibbTaRatifications, ibbTentativeAgreements } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import { canonicalTaText, isBargainingParty } from '../../domain/ibb/session-rules';
 import { recordAudit } from '../audit/record-audit';
+import { notifyRecords } from '../realtime/write-doc';
+import { ibbDocId } from './controls';
 import { auditRefusals } from './refusal-audit';
 import type { Participant } from './require-participant';
 import { assertFacilitator, requireParticipant } from './require-participant';
@@ -49,7 +52,7 @@ export async function proposeTentativeAgreement(actorId: string, sessionId: stri
   const data = parsed.data;
   const text = canonicalTaText(data.text);
   const textHash = hashTaText(text);
-  return getDb().transaction(async (tx) => {
+  const created = await getDb().transaction(async (tx) => {
     if (data.supersedesId) {
       const [old] = await tx.select().from(ibbTentativeAgreements).where(eq(ibbTentativeAgreements.id, data.supersedesId)).for('update').limit(1);
       if (!old || old.sessionId !== sessionId) throw new AppError('not_found', 'Agreement not found');
@@ -64,6 +67,8 @@ export async function proposeTentativeAgreement(actorId: string, sessionId: stri
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.ta.proposed', targetType: 'ibb_ta', targetId: ta.id, detail: { textHash, supersedes: data.supersedesId } });
     return { id: ta.id, textHash };
   });
+  notifyRecords(ibbDocId(sessionId), 'ta');
+  return created;
 }
 
 /**
@@ -73,7 +78,7 @@ export async function proposeTentativeAgreement(actorId: string, sessionId: stri
 export async function initialTentativeAgreement(actorId: string, taId: string, input: { textHash: string }): Promise<{ isFrozen: boolean }> {
   const ta = await loadTa(taId);
   const p = await requireParticipant(actorId, ta.sessionId);
-  return auditRefusals({ partnershipId: p.session.partnershipId, actorId, action: 'ibb.ta.initial', targetType: 'ibb_ta', targetId: ta.id }, async () => {
+  const result = await auditRefusals({ partnershipId: p.session.partnershipId, actorId, action: 'ibb.ta.initial', targetType: 'ibb_ta', targetId: ta.id }, async () => {
     if (!canInitial(p)) throw new AppError('forbidden', 'Only a party’s chief spokesperson or designated signers initial agreements');
     return getDb().transaction(async (tx) => {
       const [current] = await tx.select().from(ibbTentativeAgreements).where(eq(ibbTentativeAgreements.id, taId)).for('update').limit(1);
@@ -94,6 +99,8 @@ export async function initialTentativeAgreement(actorId: string, taId: string, i
       return { isFrozen };
     });
   });
+  notifyRecords(ibbDocId(ta.sessionId), 'ta');
+  return result;
 }
 
 /** Records a side's ratification or rejection of a frozen TA; once per party. */
@@ -111,23 +118,9 @@ export async function recordRatification(actorId: string, taId: string, input: {
       .returning({ party: ibbTaRatifications.party });
     if (inserted.length === 0) throw new AppError('conflict', 'That party’s ratification is already recorded');
   });
+  notifyRecords(ibbDocId(ta.sessionId), 'ta');
 }
 
-export interface TaView {
-  id: string;
-  subject: string;
-  title: string;
-  text: string;
-  textHash: string;
-  isContingent: boolean;
-  supersedesId: string | null;
-  isFrozen: boolean;
-  isSuperseded: boolean;
-  initials: { party: string; userId: string; textHash: string; initialedAt: Date }[];
-  ratifications: { party: string; outcome: string; recordedAt: Date }[];
-  /** True when the stored text still hashes to its recorded hash and every initial binds to it. */
-  isVerified: boolean;
-}
 
 export async function listTentativeAgreements(actorId: string, sessionId: string): Promise<TaView[]> {
   await requireParticipant(actorId, sessionId);
@@ -154,3 +147,5 @@ export async function listTentativeAgreements(actorId: string, sessionId: string
   }
   return out;
 }
+
+export type { TaView };

@@ -49,7 +49,9 @@ async function boardAccess(userId: string, boardId: string): Promise<DocAccessDe
 async function ibbAccess(userId: string, sessionId: string): Promise<DocAccessDecision> {
   try {
     const p = await requireParticipant(userId, sessionId);
-    return { access: p.role === 'observer' ? 'view' : 'edit', partnershipId: p.session.partnershipId, party: p.party, role: p.membership.role };
+    // A locked board is read-only for everyone but the facilitators.
+    const isReadOnly = p.role === 'observer' || (p.session.isLocked && p.role !== 'facilitator');
+    return { access: isReadOnly ? 'view' : 'edit', partnershipId: p.session.partnershipId, party: p.party, role: p.membership.role };
   } catch (err) {
     if (isAppError(err) && err.code === 'not_found') return NONE;
     throw err;

@@ -150,7 +150,9 @@ export class SyncHandlers {
     if (typeof docId !== 'string') return { ok: false, code: 'bad_request', message: 'docId must be a string' };
     const joined = socket.data.docs.get(docId);
     if (!joined) return { ok: false, code: 'not_joined', message: 'Join the document first' };
-    if (Date.now() - joined.checkedAt > ACCESS_TTL_MS) {
+    // Bargaining boards can be locked at any moment: their access is re-read on every message.
+    const ttl = docId.startsWith('board:') ? ACCESS_TTL_MS : 0;
+    if (Date.now() - joined.checkedAt > ttl) {
       const still = await this.recheck(socket, docId);
       if (!still) return { ok: false, code: 'access_revoked', message: 'Access to this document was withdrawn' };
     }
