@@ -10,6 +10,7 @@ import { createRequestHandler } from './http/handle-request';
 import { attachRealtime } from './realtime/attach';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from './seed/demo-data';
 import { seedDemo } from './seed/seed-demo';
+import { seedDemoIbb } from './seed/seed-demo-ibb';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,7 +29,10 @@ async function main(): Promise<void> {
 
   if (e.SEED_DEMO) {
     const seeded = await seedDemo(db);
-    if (seeded.seeded) console.log(`[accord] seeded the demo partnership (${seeded.people} people)`);
+    if (seeded.seeded && seeded.partnershipId) {
+      await seedDemoIbb(db, seeded.partnershipId);
+      console.log(`[accord] seeded the demo partnership (${seeded.people} people) and a bargaining session in progress`);
+    }
   }
 
   const app = next({ dev: isDev, dir: root, conf: { distDir: e.ACCORD_NEXT_DIST_DIR } });

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
+import { getSessionState } from '../../server/ibb/session-state';
 import { seedDemo } from '../../server/seed/seed-demo';
+import { seedDemoIbb } from '../../server/seed/seed-demo-ibb';
 import { describeEachBackend } from '../support/db';
 
 describeEachBackend('migrations and seeding', ({ db }) => {
@@ -21,6 +23,16 @@ describeEachBackend('migrations and seeding', ({ db }) => {
     expect(first.people).toBeGreaterThan(100);
     const counts = await queryRows(db(), sql`select (select count(*) from schools)::int as schools, (select count(*) from users)::int as users`);
     expect(Number(counts[0]?.schools)).toBe(27);
+    // The demo bargaining session: a frozen, verified TA and a consensus check that needed a re-test.
+    const sessionId = await seedDemoIbb(db(), first.partnershipId ?? '');
+    const facilitator = await queryRows(db(), sql`select id from users where email = 'facilitator@riverside.example'`);
+    const state = await getSessionState(String(facilitator[0]?.id), sessionId);
+    expect(state.agreements).toHaveLength(1);
+    expect(state.agreements[0]).toMatchObject({ isFrozen: true, isVerified: true, isContingent: true });
+    expect(state.checks.map((c) => [c.round, c.result?.reached])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     const second = await seedDemo(db());
     expect(second).toEqual({ seeded: false, reason: 'the database already has data' });
     const after = await queryRows(db(), sql`select count(*)::int as n from users`);
