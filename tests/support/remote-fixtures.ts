@@ -3,6 +3,11 @@ import { getDb } from '../../db/client';
 import { auditLog, boards, docUpdates, invitations, participationEvents } from '../../db/schema';
 import type { CreateBoardInput } from '../../server/boards/create-board';
 import { createBoard } from '../../server/boards/create-board';
+import type { CreateSessionInput } from '../../server/ibb/create-session';
+import { createSession } from '../../server/ibb/create-session';
+import { setCaucusFacilitatorInvite } from '../../server/ibb/caucus';
+import type { ControlInput } from '../../server/ibb/controls';
+import { applyControl } from '../../server/ibb/controls';
 import type { InvitePersonInput } from '../../server/partnerships/invite-person';
 import { invitePerson } from '../../server/partnerships/invite-person';
 import { revokeMembership } from '../../server/partnerships/revoke-membership';
@@ -27,6 +32,9 @@ export const fixtures = {
     (await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.partnershipId, args.partnershipId))).map((r) => r.action),
 
   board: (args: { actorId: string; partnershipId: string; input: CreateBoardInput }) => createBoard(args.actorId, args.partnershipId, args.input),
+  ibbSession: (args: { actorId: string; partnershipId: string; input: CreateSessionInput }) => createSession(args.actorId, args.partnershipId, args.input),
+  ibbCaucusInvite: (args: { actorId: string; sessionId: string; isInvited: boolean }) => setCaucusFacilitatorInvite(args.actorId, args.sessionId, args.isInvited),
+  ibbControl: (args: { actorId: string; sessionId: string; input: ControlInput }) => applyControl(args.actorId, args.sessionId, args.input),
   inviteFacilitatorsToBoard: async (args: { boardId: string }) => {
     await getDb().update(boards).set({ facilitatorsInvited: true }).where(eq(boards.id, args.boardId));
     return true;
