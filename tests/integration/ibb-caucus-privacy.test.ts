@@ -1,0 +1,125 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncClient } from '../../components/sync/sync-client';
+import { addNote, readBoard } from '../../domain/board/team-board';
+import { addIssue, readIbbBoard } from '../../domain/ibb/ibb-board';
+import { HttpClient } from '../support/http-client';
+import type { AccordProcess } from '../support/server';
+import { startAccord } from '../support/server';
+import { connectAs, openSynced, waitForConnect, waitForDoc } from '../support/sync';
+
+type Built = { id: string; email: string; password: string };
+
+/**
+ * A party's caucus never reaches the other party — nor the facilitator unless invited, nor
+ * observers — through sockets (content or presence), page loads or routes.
+ */
+describe('IBB caucus privacy', () => {
+  let server: AccordProcess;
+  let partnershipId: string;
+  let sessionId: string;
+  let people: Record<'facilitator' | 'laborChief' | 'laborMember' | 'mgmtChief' | 'observer' | 'bystander', Built>;
+  const clients: SyncClient[] = [];
+
+  async function connect(person: Built) {
+    const { client } = await connectAs(server.url, person);
+    clients.push(client);
+    await waitForConnect(client);
+    return client;
+  }
+
+  beforeAll(async () => {
+    server = await startAccord({});
+    const p = await server.fixture('partnership', { name: 'Caucus' });
+    partnershipId = p.id;
+    people = {
+      facilitator: await server.fixture('user', { partnershipId, party: 'neutral', role: 'facilitator' }),
+      laborChief: await server.fixture('user', { partnershipId, party: 'labor', role: 'union_president' }),
+      laborMember: await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' }),
+      mgmtChief: await server.fixture('user', { partnershipId, party: 'management', role: 'superintendent' }),
+      observer: await server.fixture('user', { partnershipId, party: 'neutral', role: 'researcher' }),
+      bystander: await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' }),
+    };
+    sessionId = (
+      await server.fixture('ibbSession', {
+        actorId: people.facilitator.id,
+        partnershipId,
+        input: {
+          title: 'Privacy',
+          participants: [
+            { userId: people.laborChief.id, role: 'chief_spokesperson' },
+            { userId: people.laborMember.id, role: 'team_member' },
+            { userId: people.mgmtChief.id, role: 'chief_spokesperson' },
+            { userId: people.observer.id, role: 'observer' },
+          ],
+        },
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await server?.cleanup();
+  });
+
+  it('delivers labor’s caucus to labor only: no content, presence or even an acknowledgement of existence to anyone else', async () => {
+    const caucus = `caucus:${sessionId}:labor`;
+    const chief = await openSynced(await connect(people.laborChief), caucus);
+    const member = await openSynced(await connect(people.laborMember), caucus);
+    expect(readBoard(chief.doc).columns.map((c) => c.title)).toEqual(['Our interests', 'Options we could accept', 'Questions for the table']);
+    chief.awareness.setLocalState({ focus: 'our bottom line' });
+
+    const others = await Promise.all([people.mgmtChief, people.facilitator, people.observer, people.bystander].map((p) => connect(p)));
+    const seen: string[][] = others.map(() => []);
+    others.forEach((c, i) => c.socket.onAny((event: string, ...args: unknown[]) => seen[i]?.push(`${event} ${JSON.stringify(args).slice(0, 80)}`)));
+    for (const c of others) {
+      expect(await c.socket.emitWithAck('doc:join', { docId: caucus })).toEqual({ ok: false, code: 'not_found', message: 'Document not found' });
+    }
+    addNote(chief.doc, { id: 'secret', column: readBoard(chief.doc).columns[0]?.id ?? '', text: 'We can accept 26 if we get the aide' });
+    await waitForDoc(member.doc, (d) => readBoard(d).notes.some((n) => n.id === 'secret'));
+    await chief.whenSaved();
+    // The join refusal is identical to a caucus that does not exist.
+    const ghost = await others[0]?.socket.emitWithAck('doc:join', { docId: `caucus:00000000-0000-4000-8000-000000000000:labor` });
+    expect(ghost).toEqual({ ok: false, code: 'not_found', message: 'Document not found' });
+    expect(seen).toEqual([[], [], [], []]);
+  });
+
+  it('admits the facilitator only while labor invites them', async () => {
+    const caucus = `caucus:${sessionId}:labor`;
+    const fac = await connect(people.facilitator);
+    expect((await fac.socket.emitWithAck('doc:join', { docId: caucus })).ok).toBe(false);
+    await server.fixture('ibbCaucusInvite', { actorId: people.laborChief.id, sessionId, isInvited: true });
+    expect(await fac.socket.emitWithAck('doc:join', { docId: caucus })).toEqual({ ok: true, access: 'edit' });
+    // Management cannot invite anyone into labor's caucus, and is still refused itself.
+    const mgmt = await connect(people.mgmtChief);
+    expect((await mgmt.socket.emitWithAck('doc:join', { docId: caucus })).ok).toBe(false);
+    await server.fixture('ibbCaucusInvite', { actorId: people.laborChief.id, sessionId, isInvited: false });
+    const again = await connect(people.facilitator);
+    expect((await again.socket.emitWithAck('doc:join', { docId: caucus })).ok).toBe(false);
+  });
+
+  it('refuses the session’s pages and exports to non-participants with 404', async () => {
+    const http = new HttpClient(server.url);
+    expect((await http.signIn(people.bystander.email, people.bystander.password)).ok).toBe(true);
+    for (const path of [`/p/${partnershipId}/ibb/${sessionId}`, `/p/${partnershipId}/ibb/${sessionId}/caucus/labor`, `/api/ibb/${sessionId}/export/json`]) {
+      const res = await http.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('Privacy');
+    }
+  });
+
+  it('makes a locked board read-only for the teams but not the facilitator, at once', async () => {
+    const docId = `ibb:${sessionId}`;
+    const labor = await openSynced(await connect(people.laborMember), docId);
+    const fac = await openSynced(await connect(people.facilitator), docId);
+    await server.fixture('ibbControl', { actorId: people.facilitator.id, sessionId, input: { control: 'lock', isLocked: true } });
+    addIssue(labor.doc, { id: 'locked-out', title: 'Written while locked', raisedBy: 'labor' });
+    await labor.until((s) => s.error?.code === 'read_only');
+    addIssue(fac.doc, { id: 'facilitator-note', title: 'Facilitator may still write', raisedBy: 'joint' });
+    await fac.whenSaved();
+    await server.fixture('ibbControl', { actorId: people.facilitator.id, sessionId, input: { control: 'lock', isLocked: false } });
+    const fresh = await openSynced(await connect(people.mgmtChief), docId);
+    expect(readIbbBoard(fresh.doc).issues.map((i) => i.id)).toContain('facilitator-note');
+    expect(readIbbBoard(fresh.doc).issues.map((i) => i.id)).not.toContain('locked-out');
+    expect(Y.encodeStateVector(fresh.doc).length).toBeGreaterThan(0);
+  });
+});
