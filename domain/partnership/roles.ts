@@ -64,3 +64,8 @@ export function checkMembershipShape(input: {
   if (requiresSchool(input.role) && !input.schoolId) return 'school_required';
   return null;
 }
+
+/** Researchers observe shared boards; every other role edits them (and may start one). */
+export function canEditBoards(role: Role): boolean {
+  return role !== 'researcher';
+}
