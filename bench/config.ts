@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * The bench's settings: the one place in bench/ that reads process.env. An empty string
+ * counts as unset; a bad value stops the run listing every problem.
+ */
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const schema = z.object({
+  /** Length of each edit window in seconds (the workloads' ~20 s; shorten for a quick look). */
+  BENCH_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(600).default(20)),
+  /** Updates in the log of the cold-load doc. */
+  BENCH_LOG_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(1_000_000).default(100_000)),
+  /** Comma-separated sections to run: a, b, cold, multi (default: all). */
+  BENCH_ONLY: z.preprocess(emptyAsUndefined, z.string().default('a,b,cold,multi')),
+  /** The server used to create a fresh database for the multi-node row. */
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('postgres://postgres@127.0.0.1:5432/test')),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().url().default('redis://127.0.0.1:6379')),
+  /** When set, every server and load process writes V8 CPU profiles here (where the time goes). */
+  BENCH_CPU_PROFILE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Next build folder for the servers under test; shared with the test harness. */
+  ACCORD_TEST_DIST_DIR: z.preprocess(emptyAsUndefined, z.string().default('.next-test')),
+});
+
+export type BenchConfig = z.infer<typeof schema> & { sections: Set<string> };
+
+export function loadBenchConfig(): BenchConfig {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
+    console.error(`bench: invalid environment\n${problems}`);
+    process.exit(1);
+  }
+  return { ...result.data, sections: new Set(result.data.BENCH_ONLY.split(',').map((s) => s.trim())) };
+}

@@ -1,0 +1,98 @@
+import type { ColdLoadResult } from './cold-load';
+import type { Outcome, Workload } from './workloads';
+
+/** Markdown for the bench's results: what `npm run bench` prints and saves. */
+
+const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : v.toFixed(0)) : '—');
+const kb = (v: number) => `${Math.round(v)} KiB`;
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function delivered(o: Outcome): string {
+  const { received, expected, edits, plannedEdits } = o.result;
+  const lost = expected - received;
+  const behind = edits < plannedEdits ? `; clients made only ${edits}/${plannedEdits} edits` : '';
+  return `${received}/${expected}${lost === 0 ? '' : ` (**${lost} lost**)`}${behind}`;
+}
+
+function errors(o: Outcome): string {
+  const entries = Object.entries(o.result.errors);
+  return entries.length === 0 ? '' : ` errors: ${entries.map(([k, v]) => `${k}×${v}`).join(', ')}`;
+}
+
+function rssPerConnection(o: Outcome): string {
+  const clients = o.workload.docs * o.workload.clientsPerDoc;
+  return kb((o.rssAfterKb - o.rssBeforeKb) / clients);
+}
+
+export function workloadTable(outcomes: Outcome[]): string {
+  return table(
+    ['workload', 'server', 'p50 ms', 'p99 ms', 'max ms', 'delivered', 'RSS/conn', 'server CPU', 'clients CPU (busiest loop)', 'other CPU', 'durable ack p50/p99 ms'],
+    outcomes.map((o) => [
+      `${o.workload.id}: ${o.workload.label}`,
+      o.server,
+      ms(o.result.latency.p50),
+      ms(o.result.latency.p99),
+      ms(o.result.latency.max),
+      delivered(o) + errors(o),
+      rssPerConnection(o),
+      `${o.serverCpuPercent.toFixed(0)}%`,
+      `${o.result.clientCpuPercent.toFixed(0)}% (${o.result.clientBusyPercent.toFixed(0)}%)`,
+      `${o.otherCpuPercent.toFixed(0)}%`,
+      o.result.ack ? `${ms(o.result.ack.p50)} / ${ms(o.result.ack.p99)}` : 'n/a (no durable ack)',
+    ]),
+  );
+}
+
+/** Accord's p99 over each peer's, with the issue's targets (≤ 1.0 vs y-websocket, < 1.0 vs Hocuspocus). */
+export function ratioTable(outcomes: Outcome[], workloads: Workload[]): string {
+  const rows: string[][] = [];
+  for (const w of workloads) {
+    const of = (server: string) => outcomes.find((o) => o.workload.id === w.id && o.server === server);
+    const accord = of('Accord');
+    if (!accord) continue;
+    for (const [peer, target, isMet] of [
+      ['y-websocket', '≤ 1.0', (r: number) => r <= 1],
+      ['hocuspocus', '< 1.0', (r: number) => r < 1],
+    ] as const) {
+      const other = of(peer);
+      if (!other) continue;
+      const p99 = accord.result.latency.p99 / other.result.latency.p99;
+      const p50 = accord.result.latency.p50 / other.result.latency.p50;
+      rows.push([w.id, `Accord / ${peer}`, p99.toFixed(2), p50.toFixed(2), target, isMet(p99) ? 'met' : '**not met**']);
+    }
+  }
+  return table(['workload', 'ratio', 'p99 ratio', 'p50 ratio', 'target (p99)', ''], rows);
+}
+
+export function coldLoadTable(c: ColdLoadResult): string {
+  return table(
+    ['Accord doc with a long log', 'cold join + sync'],
+    [
+      [`${c.updates.toLocaleString('en-US')} updates in the log (${c.rowsBeforeCompaction.toLocaleString('en-US')} rows), not compacted`, `${ms(c.beforeMs)} ms`],
+      [`after compaction (took ${ms(c.compactMs)} ms, run by the bench)`, `${ms(c.afterMs)} ms`],
+      [`  of the first: reading the log alone / folding it in a worker alone`, `${ms(c.readLogMs)} ms / ${ms(c.mergeMs)} ms`],
+    ],
+  );
+}
+
+export function multiNodeTable(single: Outcome, multi: Outcome): string {
+  const d = (a: number, b: number) => `${b - a >= 0 ? '+' : ''}${ms(b - a)}`;
+  return table(
+    ['b: 1 doc × 200 clients', 'p50 ms', 'p99 ms', 'delivered', 'server CPU (all nodes)', 'durable ack p50/p99 ms'],
+    [
+      ...[single, multi].map((o) => [
+        o.server,
+        ms(o.result.latency.p50),
+        ms(o.result.latency.p99),
+        delivered(o) + errors(o),
+        `${o.serverCpuPercent.toFixed(0)}%`,
+        o.result.ack ? `${ms(o.result.ack.p50)} / ${ms(o.result.ack.p99)}` : '',
+      ]),
+      ['difference (two nodes − one)', d(single.result.latency.p50, multi.result.latency.p50), d(single.result.latency.p99, multi.result.latency.p99), '', '', ''],
+    ],
+  );
+}

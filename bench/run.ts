@@ -1,0 +1,135 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIfStale } from '../server/build-if-stale';
+import type { ColdLoadResult } from './cold-load';
+import { runColdLoad } from './cold-load';
+import { loadBenchConfig } from './config';
+import { coldLoadTable, multiNodeTable, ratioTable, workloadTable } from './report';
+import { createBenchDatabase, dropBenchDatabase, isPostgresReachable, isRedisReachable } from './support/services';
+import type { Outcome, RunSettings, Workload } from './workloads';
+import { CLIENTS_PER_PERSON, WORKLOADS, runAccord, runPeer } from './workloads';
+
+/**
+ * `npm run bench`: the same workloads against Accord, y-websocket's reference server and
+ * Hocuspocus, one server at a time on loopback, then Accord's cold load of a long log and
+ * one node vs two. Prints markdown and saves it to bench/results/latest.md.
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const config = loadBenchConfig();
+const settings: RunSettings = {
+  seconds: config.BENCH_SECONDS,
+  // Late deliveries are waited for (until none has arrived for 3 s): late is not lost.
+  drainSeconds: 60,
+  ...(config.BENCH_CPU_PROFILE_DIR ? { profileDir: path.resolve(config.BENCH_CPU_PROFILE_DIR) } : {}),
+};
+const startedAt = performance.now();
+
+function progress(message: string): void {
+  const s = ((performance.now() - startedAt) / 1000).toFixed(0).padStart(4);
+  console.error(`[bench ${s}s] ${message}`);
+}
+
+function summary(o: Outcome): string {
+  const r = o.result;
+  return `${o.server}: p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, ${r.received}/${r.expected} delivered`;
+}
+
+function version(pkg: string): string {
+  const json: unknown = JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8'));
+  return typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'string' ? json.version : '?';
+}
+
+async function runWorkload(w: Workload): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  const record = (o: Outcome) => {
+    outcomes.push(o);
+    progress(summary(o));
+  };
+  progress(`workload ${w.id} (${w.label}), ${settings.seconds} s each: Accord`);
+  record(await runAccord({ label: 'Accord', nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR }, w, settings));
+  progress(`workload ${w.id}: y-websocket`);
+  record(await runPeer('y-websocket', w, settings));
+  progress(`workload ${w.id}: hocuspocus`);
+  record(await runPeer('hocuspocus', w, settings));
+  return outcomes;
+}
+
+/** One node vs two on the same real PostgreSQL (each run gets a fresh database). */
+async function runMultiNode(): Promise<{ single: Outcome; multi: Outcome } | string> {
+  if (!(await isRedisReachable(config.REDIS_URL))) return `Skipped: no Redis answers at ${config.REDIS_URL} (set REDIS_URL).`;
+  if (!(await isPostgresReachable(config.DATABASE_URL))) return `Skipped: no PostgreSQL accepts connections at ${config.DATABASE_URL} (set DATABASE_URL).`;
+  const w = WORKLOADS.b;
+  const run = async (label: string, nodes: number, redisUrl?: string) => {
+    const url = await createBenchDatabase(config.DATABASE_URL);
+    try {
+      return await runAccord({ label, nodes, storage: { kind: 'postgres', url }, distDir: config.ACCORD_TEST_DIST_DIR, ...(redisUrl ? { redisUrl } : {}) }, w, settings);
+    } finally {
+      await dropBenchDatabase(config.DATABASE_URL, url);
+    }
+  };
+  progress('multi-node: Accord, one node on PostgreSQL');
+  const single = await run('Accord, 1 node (PostgreSQL)', 1);
+  progress(summary(single));
+  progress('multi-node: Accord, two nodes on PostgreSQL + Redis, clients split across both');
+  const multi = await run('Accord, 2 nodes (PostgreSQL + Redis)', 2, config.REDIS_URL);
+  progress(summary(multi));
+  return { single, multi };
+}
+
+async function main(): Promise<void> {
+  progress(`building the web app into ${config.ACCORD_TEST_DIST_DIR} if stale`);
+  buildIfStale(root, config.ACCORD_TEST_DIST_DIR);
+
+  const outcomes: Outcome[] = [];
+  const workloads: Workload[] = [];
+  for (const w of [WORKLOADS.a, WORKLOADS.b]) {
+    if (!config.sections.has(w.id)) continue;
+    workloads.push(w);
+    outcomes.push(...(await runWorkload(w)));
+  }
+  let cold: ColdLoadResult | null = null;
+  if (config.sections.has('cold')) {
+    progress(`cold load: ${config.BENCH_LOG_UPDATES} updates in one doc's log`);
+    cold = await runColdLoad(config.BENCH_LOG_UPDATES, config.ACCORD_TEST_DIST_DIR);
+    progress(`cold load: ${cold.beforeMs.toFixed(0)} ms before compaction, ${cold.afterMs.toFixed(0)} ms after`);
+  }
+  const multi = config.sections.has('multi') ? await runMultiNode() : null;
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    `# Accord sync bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `${os.cpus().length} × ${cpu}, Node ${process.version}. ${settings.seconds} s of edits per run; every client inserts \`<timestamp>\` into a Y.Text once a second; one server at a time; all clients in one separate load process. ` +
+      `Peers: y-websocket ${version('y-websocket')} with @y/websocket-server ${version('@y/websocket-server')}, @hocuspocus/server ${version('@hocuspocus/server')} (provider ${version('@hocuspocus/provider')}), in memory. ` +
+      `Accord: embedded PGlite in memory, durable acks on, clients are people with ${CLIENTS_PER_PERSON} tabs each.`,
+    '',
+  ];
+  if (outcomes.length > 0) {
+    lines.push('## Edit → remote apply', '', workloadTable(outcomes), '', ratioTable(outcomes, workloads), '');
+    lines.push(
+      'RSS/conn: server RSS once all clients were synced minus before any connected, over the client count. ' +
+        'CPU: share of one core over the edit window (Accord includes its Yjs worker threads and in-process database).',
+      '',
+    );
+  }
+  if (cold) lines.push('## Cold load', '', coldLoadTable(cold), '');
+  if (multi) {
+    lines.push('## One node vs two (workload b)', '');
+    lines.push(typeof multi === 'string' ? multi : multiNodeTable(multi.single, multi.multi), '');
+  }
+  lines.push(`Total bench time ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`);
+  const markdown = lines.join('\n');
+  console.log(`\n${markdown}`);
+  const out = path.join(root, 'bench/results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'latest.md'), `${markdown}\n`);
+  progress(`written to ${path.relative(root, path.join(out, 'latest.md'))}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
