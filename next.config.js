@@ -6,8 +6,9 @@ const withNextIntl = createNextIntlPlugin('./app/i18n/request.ts');
 const nextConfig = {
   // The custom server (server/index.ts) owns the process; these packages hold
   // process-wide state (the embedded database, sockets) or WASM and must be
-  // loaded from node_modules, not bundled into Next's server chunks.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'hash-wasm', 'socket.io', 'redis', '@socket.io/redis-adapter'],
+  // loaded from node_modules, not bundled into Next's server chunks. pdfkit reads its
+  // standard-font metrics (.afm) from its own folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'hash-wasm', 'socket.io', 'redis', '@socket.io/redis-adapter', 'pdfkit'],
   poweredByHeader: false,
   reactStrictMode: true,
   // Type checking runs as `npm run typecheck` in the test command, not inside every build.

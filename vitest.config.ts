@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
+  // tsconfig leaves JSX to Next ("preserve"); tests that render components need it compiled.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     include: ['domain/**/*.test.ts', 'app/**/*.test.ts', 'server/**/*.test.ts', 'components/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],

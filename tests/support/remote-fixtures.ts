@@ -12,6 +12,7 @@ import type { InvitePersonInput } from '../../server/partnerships/invite-person'
 import { invitePerson } from '../../server/partnerships/invite-person';
 import { revokeMembership } from '../../server/partnerships/revoke-membership';
 import { buildPartnership, buildUser } from './factories';
+import { ibbFixtures } from './ibb-fixtures';
 
 /**
  * Fixtures that run inside a server under test (it owns the embedded database).
@@ -59,6 +60,7 @@ export const fixtures = {
       .from(participationEvents)
       .where(eq(participationEvents.docId, args.docId))
       .orderBy(asc(participationEvents.id)),
+  ...ibbFixtures,
 };
 
 export type Fixtures = typeof fixtures;
