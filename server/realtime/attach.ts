@@ -30,7 +30,6 @@ export type SyncServer = Server<ClientToServerEvents, ServerToClientEvents, Reco
  */
 export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
   const e = env();
-  const allowed = new Set(e.allowedOrigins);
   const io: SyncServer = new Server(httpServer, {
     parser: msgpackParser,
     serveClient: false,
@@ -38,12 +37,13 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     // capped again by the handlers.
     maxHttpBufferSize: LIMITS.maxPacketBytes,
     transports: ['polling', 'websocket'],
-    cors: { origin: [...allowed], credentials: true },
+    // Read per request: the real port (and so the allowed origin) is known only after listen.
+    cors: { origin: (origin, callback) => callback(null, origin === undefined || env().allowedOrigins.includes(origin)), credentials: true },
     allowRequest: (req, callback) => {
       // Browsers always send Origin on WebSocket and cross-site requests; it must be ours.
       // Non-browser clients and same-origin polling GETs may omit it: the cookie still decides.
       const origin = req.headers.origin;
-      callback(null, origin === undefined || allowed.has(origin));
+      callback(null, origin === undefined || env().allowedOrigins.includes(origin));
     },
   });
 

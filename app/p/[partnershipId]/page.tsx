@@ -1,15 +1,20 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { CreateBoardForm } from '@/components/board/create-board-form';
+import { listBoards } from '@/server/boards/list-boards';
 import { requirePageMembership } from '@/server/http/page-guards';
 import { getPartnershipOverview } from '@/server/partnerships/get-partnership-overview';
-import { PARTIES } from '@/domain/partnership/roles';
+import { PARTIES, canEditBoards } from '@/domain/partnership/roles';
+import { createBoardAction } from './boards/actions';
 
 const BOARD_KINDS = ['ibb', 'workplan', 'mou', 'committee'] as const;
 
 export default async function PartnershipHome({ params }: { params: Promise<{ partnershipId: string }> }) {
   const { partnershipId } = await params;
   const { membership } = await requirePageMembership(partnershipId);
-  const overview = await getPartnershipOverview(membership);
+  const [overview, boards] = await Promise.all([getPartnershipOverview(membership), listBoards(membership)]);
   const t = await getTranslations('partnership');
+  const tb = await getTranslations('boards');
   const tp = await getTranslations('parties');
   const total = Object.values(overview.memberCountByParty).reduce((a, b) => a + b, 0);
   return (
@@ -25,6 +30,31 @@ export default async function PartnershipHome({ params }: { params: Promise<{ pa
           </span>
         ))}
       </p>
+      <section aria-labelledby="team-boards-title" className="mb-8">
+        <h2 id="team-boards-title" className="mb-1 text-2xl font-bold">
+          {tb('title')}
+        </h2>
+        <p className="mb-3 text-zinc-700">{tb('intro')}</p>
+        {boards.length === 0 ? (
+          <p className="mb-4 text-zinc-800">{tb('none')}</p>
+        ) : (
+          <ul className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {boards.map((b) => (
+              <li key={b.id} className="card flex flex-wrap items-center justify-between gap-2">
+                <Link href={`/p/${partnershipId}/boards/${b.id}`} className="break-words text-lg font-semibold text-blue-800 underline">
+                  {b.title}
+                </Link>
+                {b.privateToParty && <span className={`rounded px-2 py-0.5 text-sm font-semibold party-${b.privateToParty}`}>{tb('private', { party: tp(b.privateToParty) })}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEditBoards(membership.role) && (
+          <div className="card">
+            <CreateBoardForm party={membership.party} onCreate={createBoardAction.bind(null, partnershipId)} />
+          </div>
+        )}
+      </section>
       <h2 className="mb-3 text-2xl font-bold">{t('boards')}</h2>
       <ul className="grid gap-4 sm:grid-cols-2">
         {BOARD_KINDS.map((kind) => (
