@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
+import { clearOfflineData } from '../sync/offline-store';
 
 interface Props {
   name: string;
@@ -10,11 +11,15 @@ interface Props {
   locale: string;
   onSignOut: () => Promise<void>;
   onSetLocale: (form: FormData) => Promise<void>;
-  /** Runs before sign-out: boards clear their offline copies here. */
+  /**
+   * Runs before sign-out. By default it deletes this browser's offline copies of boards,
+   * so the next person on a shared computer cannot read them (server components cannot
+   * pass a function, so the default lives here).
+   */
   beforeSignOut?: () => Promise<void>;
 }
 
-export function ProfileMenu({ name, email, locale, onSignOut, onSetLocale, beforeSignOut }: Props) {
+export function ProfileMenu({ name, email, locale, onSignOut, onSetLocale, beforeSignOut = clearOfflineData }: Props) {
   const t = useTranslations('profile');
   const tl = useTranslations('languages');
   const [isOpen, setIsOpen] = useState(false);
@@ -89,7 +94,8 @@ export function ProfileMenu({ name, email, locale, onSignOut, onSetLocale, befor
           </form>
           <form
             action={async () => {
-              if (beforeSignOut) await beforeSignOut();
+              // Signing out must not depend on the browser's storage working: log, then go on.
+              await beforeSignOut().catch((err: unknown) => console.error('[accord] clearing offline data failed', err));
               await onSignOut();
             }}
           >

@@ -8,6 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { ClientToServerEvents, DocAccess, DocErrorPayload, ServerToClientEvents, SyncAck, SyncErrorCode } from '../../domain/sync/protocol';
 import { SYNC_NAMESPACE } from '../../domain/sync/protocol';
+import { fromWire, toWire } from '../../domain/sync/wire-bytes';
 
 /**
  * The realtime client: one socket (namespace /sync) carrying any number of docs, each a
@@ -112,14 +113,14 @@ export class DocHandle {
     if (origin === SERVER_ORIGIN || !this.isJoined) return;
     const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
     if (changed.length === 0) return;
-    this.client.socket.emit('doc:awareness', this.docId, encodeAwarenessUpdate(this.awareness, changed));
+    this.client.socket.emit('doc:awareness', this.docId, toWire(encodeAwarenessUpdate(this.awareness, changed)));
   };
 
   /** Sends a sync message whose ack means "durable" and tracks it until then. */
   private send(message: Uint8Array): void {
     this.inFlight++;
     this.setStatus({});
-    this.client.socket.emit('doc:sync', this.docId, message, (ack: SyncAck) => {
+    this.client.socket.emit('doc:sync', this.docId, toWire(message), (ack: SyncAck) => {
       this.inFlight = Math.max(0, this.inFlight - 1);
       if (!ack.ok) {
         if (ack.code === 'missing_dependencies' || ack.code === 'client_id_taken' || ack.code === 'internal') {
@@ -143,7 +144,7 @@ export class DocHandle {
   private sendStep1(): void {
     const e = encoding.createEncoder();
     syncProtocol.writeSyncStep1(e, this.doc);
-    this.client.socket.emit('doc:sync', this.docId, encoding.toUint8Array(e), () => undefined);
+    this.client.socket.emit('doc:sync', this.docId, toWire(encoding.toUint8Array(e)), () => undefined);
   }
 
   /** Joins (or re-joins after a reconnect) and starts the step-1/step-2 exchange. */
@@ -156,12 +157,17 @@ export class DocHandle {
       this.setStatus({ connection: 'online', error: { code: ack.code, message: ack.message }, access: null });
       return;
     }
+    // Presence is announced with a clock two steps ahead of the last one sent. y-protocols
+    // ignores a state whose clock is not newer than what a peer last saw: a fresh
+    // Awareness starts at clock 0, which peers that never saw us treat as old, and when we
+    // left the server told everyone our state was removed at clock+1. The first bump
+    // happens while not joined, so only the second is sent.
+    const local = this.awareness.getLocalState();
+    if (local !== null) this.awareness.setLocalState(local);
     this.isJoined = true;
     this.setStatus({ connection: 'online', access: ack.access, error: null });
     this.sendStep1();
-    if (this.awareness.getLocalState() !== null) {
-      this.client.socket.emit('doc:awareness', this.docId, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
-    }
+    if (local !== null) this.awareness.setLocalState(local);
   }
 
   handleSync(message: Uint8Array): void {
@@ -171,8 +177,10 @@ export class DocHandle {
       // The server's state vector: answer with everything it lacks (our unsaved work).
       const missing = Y.encodeStateAsUpdate(this.doc, decoding.readVarUint8Array(decoder));
       const isEmpty = missing.length === 2 && missing[0] === 0 && missing[1] === 0;
+      // A viewer has nothing to save: what "changed" locally was loaded from the offline
+      // store, and the server refuses viewers' writes anyway.
+      this.isDirty = false;
       if (this.status.access === 'edit') {
-        this.isDirty = false;
         if (!isEmpty) {
           const e = encoding.createEncoder();
           encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
@@ -212,6 +220,9 @@ export class DocHandle {
   private dropRemotePresence(): void {
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     if (others.length > 0) removeAwarenessStates(this.awareness, others, SERVER_ORIGIN);
+    // Forget their clocks too: after a rejoin the server sends their unchanged states, which
+    // y-protocols would ignore as "not newer" than the clock remembered here.
+    for (const id of others) this.awareness.meta.delete(id);
   }
 
   whenSynced(): Promise<void> {
@@ -272,9 +283,16 @@ export class SyncClient {
       this.connectError = err.message;
       for (const handle of this.docs.values()) handle.handleDisconnect();
     });
-    this.socket.on('doc:sync', (docId, message) => this.docs.get(docId)?.handleSync(new Uint8Array(message)));
+    // The server's binary may arrive as Buffer, ArrayBuffer or msgpack ext (see wire-bytes.ts).
+    this.socket.on('doc:sync', (docId, message) => {
+      const bytes = fromWire(message);
+      if (bytes) this.docs.get(docId)?.handleSync(bytes);
+    });
     this.socket.on('doc:record', ({ docId, kind }) => this.docs.get(docId)?.handleRecord(kind));
-    this.socket.on('doc:awareness', (docId, update) => this.docs.get(docId)?.handleAwareness(new Uint8Array(update)));
+    this.socket.on('doc:awareness', (docId, update) => {
+      const bytes = fromWire(update);
+      if (bytes) this.docs.get(docId)?.handleAwareness(bytes);
+    });
     this.socket.on('doc:error', (err) => {
       if (err.docId) this.docs.get(err.docId)?.handleError(err);
       else for (const handle of this.docs.values()) handle.handleError(err);

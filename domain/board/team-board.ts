@@ -160,6 +160,11 @@ export function setNoteText(doc: Y.Doc, noteId: string, text: string): void {
   if (t instanceof Y.Text) replaceText(t, text.slice(0, MAX_NOTE_TEXT));
 }
 
+export function setNoteColor(doc: Y.Doc, noteId: string, color: NoteColor): void {
+  const n = notes(doc).get(noteId);
+  if (n && n.get('color') !== color) n.set('color', color);
+}
+
 /** Moves a note; called on drop only (positions during a drag travel as awareness). */
 export function moveNote(doc: Y.Doc, noteId: string, column: string, order: number): void {
   const n = notes(doc).get(noteId);
@@ -183,11 +188,20 @@ export function addComment(doc: Y.Doc, noteId: string, comment: { id: string; te
   c.push([m]);
 }
 
-/** One reaction per person and note: keyed by the reacting client. */
-export function toggleReaction(doc: Y.Doc, noteId: string, emoji: string): void {
+/**
+ * One reaction per person and note, keyed by `reactorKey`. Pass the person's id: the
+ * default (this doc instance's clientID) changes on every page load, so the same person
+ * could otherwise react again after each reload.
+ */
+export function toggleReaction(doc: Y.Doc, noteId: string, emoji: string, reactorKey: string = String(doc.clientID)): void {
   const r = notes(doc).get(noteId)?.get('reactions');
   if (!(r instanceof Y.Map)) return;
-  const key = String(doc.clientID);
-  if (r.get(key) === emoji) r.delete(key);
-  else r.set(key, emoji);
+  if (r.get(reactorKey) === emoji) r.delete(reactorKey);
+  else r.set(reactorKey, emoji);
+}
+
+/** Whether `reactorKey` has given this reaction to the note (for a toggle's pressed state). */
+export function hasReacted(doc: Y.Doc, noteId: string, emoji: string, reactorKey: string): boolean {
+  const r = notes(doc).get(noteId)?.get('reactions');
+  return r instanceof Y.Map && r.get(reactorKey) === emoji;
 }

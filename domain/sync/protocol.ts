@@ -4,6 +4,8 @@
  * file is the single typed definition. Payload bytes are y-protocols messages.
  */
 
+import type { WireBytes } from './wire-bytes';
+
 export const SYNC_NAMESPACE = '/sync';
 
 /** Limits the server enforces; clients should stay well inside them. */
@@ -72,11 +74,12 @@ export interface DocErrorPayload {
   message: string;
 }
 
+/** Binary from a client: browsers must send an ArrayBuffer (see wire-bytes.ts). */
 export interface ClientToServerEvents {
   'doc:join': (payload: { docId: string }, ack: (res: JoinAck) => void) => void;
   'doc:leave': (payload: { docId: string }) => void;
-  'doc:sync': (docId: string, message: Uint8Array, ack: (res: SyncAck) => void) => void;
-  'doc:awareness': (docId: string, update: Uint8Array) => void;
+  'doc:sync': (docId: string, message: WireBytes, ack: (res: SyncAck) => void) => void;
+  'doc:awareness': (docId: string, update: WireBytes) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,0 +1,214 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../app/i18n/messages/en.json';
+import { hasHorizontalScroll, launchChromium, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
+import type { TrackedPage } from '../support/browser';
+import { chromiumPath } from '../support/environment';
+import type { AccordProcess } from '../support/server';
+import { startAccord } from '../support/server';
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const STATUS = en.board.status;
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+const noteLabel = (position: number, column: string) => fill(en.board.note.label, { position, column });
+
+/**
+ * The board as its reader sees it, read from the DOM: title, then each column's title and
+ * its notes' text in order (the readBoard view without ids). Self-contained, because
+ * Playwright runs it in the page.
+ */
+const SNAPSHOT = () =>
+  JSON.stringify({
+    title: document.querySelector('main h1')?.textContent ?? '',
+    columns: Array.from(document.querySelectorAll('[data-column-id]'), (column) => ({
+      title: column.querySelector('h2')?.textContent ?? '',
+      notes: Array.from(column.querySelectorAll('[data-note-id] .note-text'), (text) => (text instanceof HTMLTextAreaElement ? text.value : (text.textContent ?? ''))),
+    })),
+  });
+
+function snapshot(page: Page): Promise<string> {
+  return page.evaluate(SNAPSHOT);
+}
+
+/** Waits until the page shows exactly this board content (re-checked on every frame, no timers). */
+async function waitForSnapshot(page: Page, expected: string): Promise<void> {
+  await page.waitForFunction(`(${SNAPSHOT.toString()})() === ${JSON.stringify(expected)}`);
+}
+
+async function waitForStatus(page: Page, text: string): Promise<void> {
+  await page.getByRole('status').filter({ hasText: text }).waitFor();
+}
+
+async function waitForValue(page: Page, label: string, value: string): Promise<void> {
+  await page.getByRole('textbox', { name: label, exact: true }).waitFor();
+  await page.waitForFunction(
+    ([l, v]) => Array.from(document.querySelectorAll('textarea')).some((t) => t.getAttribute('aria-label') === l && t.value === v),
+    [label, value] as const,
+  );
+}
+
+function presence(page: Page) {
+  return page.getByRole('list', { name: en.board.presence.label });
+}
+
+describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
+  let server: AccordProcess;
+  let browser: Browser;
+  let partnershipId: string;
+  let boardUrl: string;
+  let boardId: string;
+  const alma = { name: 'Alma Reyes', email: '', password: '', id: '' };
+  const ben = { name: 'Ben Ortiz', email: '', password: '', id: '' };
+  const ruth = { name: 'Ruth Observer', email: '', password: '', id: '' };
+  const open: TrackedPage[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAccord(), launchChromium()]);
+    partnershipId = (await server.fixture('partnership', { name: 'Riverbend' })).id;
+    for (const [person, party, role] of [
+      [alma, 'labor', 'teacher'],
+      [ben, 'management', 'administrator'],
+      [ruth, 'neutral', 'researcher'],
+    ] as const) {
+      const built = await server.fixture('user', { partnershipId, party, role, name: person.name });
+      Object.assign(person, { email: built.email, password: built.password, id: built.id });
+    }
+    boardId = (await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Staffing ideas' } })).id;
+    boardUrl = `${server.url}/p/${partnershipId}/boards/${boardId}`;
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((p) => p.context.close()));
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  async function signedIn(person: { email: string; password: string }, options = {}): Promise<TrackedPage> {
+    const tracked = await openPage(browser, options);
+    open.push(tracked);
+    await signInWithForm(tracked.page, server.url, person.email, person.password);
+    return tracked;
+  }
+
+  it('shows each person the other’s edits and presence, and merges an offline spell', async () => {
+    const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
+    await Promise.all([a.page.goto(boardUrl), b.page.goto(boardUrl)]);
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+
+    // Presence: each sees the other, named by the server from their session.
+    await presence(a.page).getByText(ben.name, { exact: true }).waitFor();
+    await presence(b.page).getByText(alma.name, { exact: true }).waitFor();
+
+    // A adds a note; B sees it.
+    const label = noteLabel(1, 'Ideas');
+    await a.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Ideas' }) }).click();
+    const aNote = a.page.getByRole('textbox', { name: label, exact: true });
+    await aNote.fill('Reading coaches');
+    await waitForValue(b.page, label, 'Reading coaches');
+
+    // B edits it; A sees the edit, and sees that B is the one editing that note.
+    const bNote = b.page.getByRole('textbox', { name: label, exact: true });
+    await bNote.fill('Reading coaches in every school');
+    await waitForValue(a.page, label, 'Reading coaches in every school');
+    const aNoteCard = a.page.getByRole('article', { name: label });
+    await aNoteCard.getByText(fill(en.board.note.editing, { name: ben.name })).waitFor();
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+
+    // B goes offline and keeps editing; A edits the same note meanwhile.
+    await b.context.setOffline(true);
+    await waitForStatus(b.page, STATUS.offline);
+    await bNote.fill('Reading coaches in every school, from January');
+    await waitForStatus(b.page, STATUS.offline);
+    await aNote.fill('Two reading coaches in every school');
+    await waitForStatus(a.page, STATUS.saved);
+    expect(await bNote.inputValue(), 'offline B has not received A’s edit').toBe('Reading coaches in every school, from January');
+    await a.page.getByRole('textbox', { name: en.board.title, exact: true }).fill('Staffing ideas (draft)');
+    await waitForStatus(a.page, STATUS.saved);
+
+    // Back online: both edits survive, both pages converge, and B's work is saved.
+    await b.context.setOffline(false);
+    const merged = 'Two reading coaches in every school, from January';
+    await Promise.all([waitForValue(a.page, label, merged), waitForValue(b.page, label, merged)]);
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    const final = await snapshot(a.page);
+    await waitForSnapshot(b.page, final);
+    expect(JSON.parse(final)).toEqual({
+      title: 'Staffing ideas (draft)',
+      columns: [
+        { title: 'Ideas', notes: [merged] },
+        { title: 'Questions', notes: [] },
+        { title: 'Next steps', notes: [] },
+      ],
+    });
+    await presence(a.page).getByText(ben.name, { exact: true }).waitFor();
+
+    // A reload of B's page (online) brings back the same content.
+    await b.page.reload();
+    await waitForStatus(b.page, STATUS.saved);
+    await waitForSnapshot(b.page, final);
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility problems on the board page', async () => {
+    const a = await signedIn(alma);
+    await a.page.goto(boardUrl);
+    await waitForStatus(a.page, STATUS.saved);
+    await a.page.getByRole('article', { name: noteLabel(1, 'Ideas') }).waitFor();
+    expect(await seriousA11yViolations(a.page)).toEqual([]);
+    expect(a.pageErrors).toEqual([]);
+  });
+
+  it('moves a note to the next column from the keyboard, keeping focus on it', async () => {
+    const a = await signedIn(alma);
+    await a.page.goto(boardUrl);
+    await waitForStatus(a.page, STATUS.saved);
+    const moveRight = a.page.getByRole('button', { name: fill(en.board.note.moveRight, { column: 'Questions' }) });
+    await moveRight.focus();
+    await a.page.keyboard.press('Enter');
+    await a.page.getByRole('article', { name: noteLabel(1, 'Questions') }).waitFor();
+    // Focus follows the note, so pressing Enter again keeps moving it.
+    await a.page.keyboard.press('Enter');
+    await a.page.getByRole('article', { name: noteLabel(1, 'Next steps') }).waitFor();
+    await a.page.getByRole('button', { name: fill(en.board.note.moveLeft, { column: 'Questions' }) }).click();
+    await a.page.getByRole('article', { name: noteLabel(1, 'Questions') }).waitFor();
+    await waitForStatus(a.page, STATUS.saved);
+    expect(a.pageErrors).toEqual([]);
+  });
+
+  it('lets a member start a board from the partnership home; a researcher sees boards read-only, also on a phone', async () => {
+    const a = await signedIn(alma);
+    await a.page.goto(`${server.url}/p/${partnershipId}`);
+    await a.page.getByRole('heading', { level: 2, name: en.boards.title }).waitFor();
+    await a.page.getByLabel(en.boards.titleLabel).fill('Calendar questions');
+    await a.page.getByRole('button', { name: en.boards.create }).click();
+    await a.page.waitForURL(/\/boards\/[0-9a-f-]{36}$/);
+    await waitForStatus(a.page, STATUS.saved);
+    await a.page.getByRole('textbox', { name: en.board.column.title }).first().waitFor();
+    const offlineCopies = () => a.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('accord:')));
+    expect(await offlineCopies()).toContain(`accord:${alma.id}:board:${new URL(a.page.url()).pathname.split('/').pop() ?? ''}`);
+
+    // Signing out deletes this browser's offline copies.
+    await a.page.getByRole('button', { name: fill(en.profile.menu, { name: alma.name }) }).click();
+    await a.page.getByRole('button', { name: en.profile.signOut }).click();
+    await a.page.waitForURL(/\/signin/);
+    expect(await offlineCopies()).toEqual([]);
+
+    const r = await signedIn(ruth, PHONE);
+    await r.page.goto(`${server.url}/p/${partnershipId}`);
+    await r.page.getByRole('link', { name: 'Staffing ideas' }).waitFor();
+    await r.page.getByRole('link', { name: 'Calendar questions' }).waitFor();
+    expect(await r.page.getByRole('button', { name: en.boards.create }).count()).toBe(0);
+
+    await r.page.getByRole('link', { name: 'Staffing ideas' }).click();
+    await waitForStatus(r.page, STATUS.viewOnly);
+    await r.page.getByRole('heading', { level: 1, name: 'Staffing ideas (draft)' }).waitFor();
+    await r.page.getByText('Two reading coaches in every school, from January').waitFor();
+    expect(await r.page.getByRole('textbox').count(), 'no editable fields for a researcher').toBe(0);
+    expect(await r.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Ideas' }) }).count()).toBe(0);
+    expect(await hasHorizontalScroll(r.page), 'board on a phone').toBe(false);
+    expect(await seriousA11yViolations(r.page), 'view-only board').toEqual([]);
+    expect(a.pageErrors).toEqual([]);
+    expect(r.pageErrors).toEqual([]);
+  });
+});
