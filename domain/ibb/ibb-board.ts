@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { replaceText } from '../board/team-board';
+import { SERVER_CLIENT_ID } from '../sync/protocol';
 
 /**
  * The shared IBB board's Y.Doc (`ibb:<sessionId>`), defined once. Records of fact —
@@ -127,14 +128,18 @@ export function readIbbBoard(doc: Y.Doc): IbbBoardView {
     })),
     options: entries(doc, 'options').map(([id, m]) => {
       const b = m.get('buildsOn');
+      // Only the server writes party-tagged and anonymous options (server/ibb/post-option.ts):
+      // a tag written by a client is not believed, and the option counts as named.
+      const isServerWritten = creator(m) === SERVER_CLIENT_ID;
+      const postedAs = isServerWritten ? oneOf(POSTED_AS, m.get('postedAs'), 'named') : 'named';
       return {
         id,
         issueId: str(m, 'issueId'),
         text: txt(m, 'text'),
         buildsOn: b instanceof Y.Array ? b.toArray().filter((x): x is string => typeof x === 'string') : [],
         cluster: strOrNull(m, 'cluster'),
-        postedAs: oneOf(POSTED_AS, m.get('postedAs'), 'named'),
-        partyTag: strOrNull(m, 'partyTag'),
+        postedAs,
+        partyTag: postedAs === 'party' ? strOrNull(m, 'partyTag') : null,
         creatorClientId: creator(m),
       };
     }),

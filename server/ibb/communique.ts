@@ -20,8 +20,12 @@ export async function proposeCommunique(actorId: string, sessionId: string, inpu
   const parsed = z.object({ text: z.string().trim().min(1).max(20_000) }).safeParse(input);
   if (!parsed.success) throw new AppError('bad_request', 'A communiqué needs text');
   const textHash = hashTaText(parsed.data.text);
-  const [c] = await getDb().insert(ibbCommuniques).values({ sessionId, text: parsed.data.text, textHash, proposedBy: actorId }).returning({ id: ibbCommuniques.id });
-  if (!c) throw new Error('insert returned no communiqué');
+  const c = await getDb().transaction(async (tx) => {
+    const [row] = await tx.insert(ibbCommuniques).values({ sessionId, text: parsed.data.text, textHash, proposedBy: actorId }).returning({ id: ibbCommuniques.id });
+    if (!row) throw new Error('insert returned no communiqué');
+    await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.communique.proposed', targetType: 'ibb_communique', targetId: row.id, detail: { textHash } });
+    return row;
+  });
   notifyRecords(ibbDocId(sessionId), 'communique');
   return { id: c.id, textHash };
 }
@@ -35,8 +39,12 @@ export async function approveCommunique(actorId: string, communiqueId: string, i
   const result = await auditRefusals({ partnershipId: p.session.partnershipId, actorId, action: 'ibb.communique.approve', targetType: 'ibb_communique', targetId: c.id }, async () => {
     if (!isBargainingParty(p.party) || (p.role !== 'chief_spokesperson' && !p.isSigner)) throw new AppError('forbidden', 'A party’s spokesperson approves the communiqué');
     if (input.textHash !== c.textHash) throw new AppError('conflict', 'The text changed: read the current text before approving');
-    if (c.publishedAt) throw new AppError('conflict', 'Already published');
     return getDb().transaction(async (tx) => {
+      // Only the newest proposal of the session can be approved, and only until it is published.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${c.sessionId}))`);
+      const [latest] = await tx.select({ id: ibbCommuniques.id, publishedAt: ibbCommuniques.publishedAt }).from(ibbCommuniques).where(eq(ibbCommuniques.sessionId, c.sessionId)).orderBy(desc(ibbCommuniques.proposedAt)).limit(1);
+      if (latest?.id !== c.id) throw new AppError('conflict', 'A newer communiqué text has been proposed');
+      if (latest.publishedAt) throw new AppError('conflict', 'Already published');
       const inserted = await tx.insert(ibbCommuniqueApprovals).values({ communiqueId, party: p.party, userId: actorId, textHash: c.textHash }).onConflictDoNothing().returning({ party: ibbCommuniqueApprovals.party });
       if (inserted.length === 0) throw new AppError('conflict', 'Your party already approved this communiqué');
       const approvals = await tx.select({ party: ibbCommuniqueApprovals.party }).from(ibbCommuniqueApprovals).where(eq(ibbCommuniqueApprovals.communiqueId, communiqueId));

@@ -93,9 +93,11 @@ export async function answerConsensusCheck(actorId: string, checkId: string, inp
     }
     const data = answerCheckInput.safeParse(input);
     if (!data.success || !isValidAnswer(check.kind, data.data.value)) throw new AppError('bad_request', 'That answer is not on the check’s scale');
-    if (check.revealedAt) throw new AppError('conflict', 'This check has been revealed; answers are closed');
     const concern = data.data.value < check.threshold ? (data.data.concern ?? null) : null;
     await getDb().transaction(async (tx) => {
+      // Locked with the reveal: an answer can never land after the results are out.
+      const [current] = await tx.select({ revealedAt: ibbConsensusChecks.revealedAt }).from(ibbConsensusChecks).where(eq(ibbConsensusChecks.id, checkId)).for('update');
+      if (current?.revealedAt) throw new AppError('conflict', 'This check has been revealed; answers are closed');
       const inserted = await tx
         .insert(ibbConsensusAnswers)
         .values({ checkId, userId: actorId, party: p.party, value: data.data.value, concern })
@@ -108,6 +110,10 @@ export async function answerConsensusCheck(actorId: string, checkId: string, inp
   notifyRecords(ibbDocId(check.sessionId), 'check');
 }
 
+
+function withOnlyMe<T extends { belowThreshold: string[] }>(result: T, actorId: string): T {
+  return { ...result, belowThreshold: result.belowThreshold.filter((id) => id === actorId) };
+}
 
 export async function getConsensusCheck(actorId: string, checkId: string): Promise<CheckView> {
   const check = await loadCheck(checkId);
@@ -129,7 +135,8 @@ export async function getConsensusCheck(actorId: string, checkId: string): Promi
       management: bargaining.filter((a) => a.party === 'management').length,
     },
     myAnswer: answers.find((a) => a.userId === actorId)?.value ?? null,
-    result: isRevealed ? evaluateConsensus(bargaining, check.threshold) : null,
+    // By party only: of the people below the threshold, each sees just themselves (to state a concern).
+    result: isRevealed ? withOnlyMe(evaluateConsensus(bargaining, check.threshold), actorId) : null,
     concerns: isRevealed ? bargaining.flatMap((a) => (a.concern ? [{ party: a.party, value: a.value, concern: a.concern }] : [])) : [],
   };
 }

@@ -5,6 +5,7 @@ import type { EvaluationCell } from '../../domain/ibb/views';
 import { ibbEvaluations } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import { isBargainingParty } from '../../domain/ibb/session-rules';
+import { recordAudit } from '../audit/record-audit';
 import { notifyRecords } from '../realtime/write-doc';
 import { ibbDocId } from './controls';
 import { requireParticipant } from './require-participant';
@@ -18,16 +19,20 @@ export const evaluateInput = z.discriminatedUnion('targetKind', [
 export async function evaluateOption(actorId: string, sessionId: string, input: z.input<typeof evaluateInput>): Promise<void> {
   const p = await requireParticipant(actorId, sessionId);
   if (!isBargainingParty(p.party) || p.role === 'observer') throw new AppError('forbidden', 'Only the bargaining teams evaluate options');
+  if (p.session.isLocked) throw new AppError('forbidden', 'The board is locked');
   const parsed = evaluateInput.safeParse(input);
   if (!parsed.success) throw new AppError('bad_request', parsed.error.issues[0]?.message ?? 'Invalid evaluation');
   const e = parsed.data;
-  await getDb()
+  await getDb().transaction(async (tx) => {
+    await tx
     .insert(ibbEvaluations)
     .values({ sessionId, optionId: e.optionId, targetKind: e.targetKind, targetId: e.targetId, party: p.party, value: e.value, updatedBy: actorId })
     .onConflictDoUpdate({
       target: [ibbEvaluations.sessionId, ibbEvaluations.optionId, ibbEvaluations.targetKind, ibbEvaluations.targetId, ibbEvaluations.party],
       set: { value: e.value, updatedBy: actorId, updatedAt: sql`now()` },
     });
+    await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.evaluation.set', targetType: 'ibb_session', targetId: sessionId, detail: { ...e, party: p.party } });
+  });
   notifyRecords(ibbDocId(sessionId), 'evaluation');
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
 import { ibbParticipants, ibbSessions } from '../../db/schema';
-import { AppError } from '../../domain/errors';
+import { AppError, isAppError } from '../../domain/errors';
 import type { SessionRole } from '../../domain/ibb/session-rules';
 import type { Party } from '../../domain/partnership/roles';
 import type { Membership } from '../partnerships/require-membership';
@@ -33,7 +33,14 @@ async function loadSession(sessionId: string): Promise<IbbSession> {
  */
 export async function requireParticipant(userId: string, sessionId: string): Promise<Participant> {
   const session = await loadSession(sessionId);
-  const membership = await requireMembership(userId, session.partnershipId);
+  let membership: Membership;
+  try {
+    membership = await requireMembership(userId, session.partnershipId);
+  } catch (err) {
+    // The same answer as for a session that does not exist.
+    if (isAppError(err) && err.code === 'not_found') throw new AppError('not_found', 'Session not found');
+    throw err;
+  }
   const [p] = await getDb()
     .select()
     .from(ibbParticipants)

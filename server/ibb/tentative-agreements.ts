@@ -111,12 +111,15 @@ export async function recordRatification(actorId: string, taId: string, input: {
     const isOwnSpokesperson = p.party === input.party && p.role === 'chief_spokesperson';
     if (p.role !== 'facilitator' && !isOwnSpokesperson) throw new AppError('forbidden', 'The facilitator or that party’s spokesperson records ratification');
     if (!ta.frozenAt) throw new AppError('conflict', 'Only an agreement initialed by both parties can be ratified');
-    const inserted = await getDb()
-      .insert(ibbTaRatifications)
-      .values({ taId, party: input.party, outcome: input.outcome, recordedBy: actorId })
-      .onConflictDoNothing()
-      .returning({ party: ibbTaRatifications.party });
-    if (inserted.length === 0) throw new AppError('conflict', 'That party’s ratification is already recorded');
+    await getDb().transaction(async (tx) => {
+      const inserted = await tx
+        .insert(ibbTaRatifications)
+        .values({ taId, party: input.party, outcome: input.outcome, recordedBy: actorId })
+        .onConflictDoNothing()
+        .returning({ party: ibbTaRatifications.party });
+      if (inserted.length === 0) throw new AppError('conflict', 'That party’s ratification is already recorded');
+      await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.ta.ratification_recorded', targetType: 'ibb_ta', targetId: taId, detail: input });
+    });
   });
   notifyRecords(ibbDocId(ta.sessionId), 'ta');
 }

@@ -65,7 +65,10 @@ describeEachBackend('IBB records', ({ db }) => {
       expect(await codeOf(answerConsensusCheck(w.laborMember.id, check.id, { value: 7 }))).toBe('bad_request');
       expect(await codeOf(revealConsensusCheck(w.laborChief.id, check.id))).toBe('forbidden');
       const revealed = await revealConsensusCheck(w.facilitator.id, check.id);
-      expect(revealed.result).toMatchObject({ reached: false, belowThreshold: [w.mgmtMember.id] });
+      // Results are by party: nobody learns who answered low, except that person themselves.
+      expect(revealed.result).toMatchObject({ reached: false, belowThreshold: [] });
+      expect(revealed.result?.byParty.management).toMatchObject({ answered: 1, belowThreshold: 1 });
+      expect((await getConsensusCheck(w.mgmtMember.id, check.id)).result?.belowThreshold).toEqual([w.mgmtMember.id]);
       expect(revealed.concerns).toEqual([{ party: 'management', value: 2, concern: 'Cost in year one' }]);
       expect(await codeOf(answerConsensusCheck(w.laborMember.id, check.id, { value: 3 }))).toBe('conflict');
 
