@@ -85,8 +85,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** Records (checks, agreements, phase, timers…) changed: refetch them. Carries no content. */
   'doc:record': (payload: { docId: string; kind: string }) => void;
-  'doc:sync': (docId: string, message: Uint8Array) => void;
-  'doc:awareness': (docId: string, update: Uint8Array) => void;
+  'doc:sync': (docId: string, message: WireBytes) => void;
+  'doc:awareness': (docId: string, update: WireBytes) => void;
   'doc:error': (payload: DocErrorPayload) => void;
 }
 

@@ -3,6 +3,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import msgpackParser from 'socket.io-msgpack-parser';
 import { LIMITS, SYNC_NAMESPACE } from '../../domain/sync/protocol';
+import { toWire } from '../../domain/sync/wire-bytes';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../domain/sync/protocol';
 import { userIdFromCookieHeader } from '../auth/session-from-cookies';
 import { findUserById } from '../auth/users';
@@ -37,6 +38,9 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     // capped again by the handlers.
     maxHttpBufferSize: LIMITS.maxPacketBytes,
     transports: ['polling', 'websocket'],
+    // Notice a vanished laptop within ~20 s rather than socket.io's default 45 s.
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
     // Read per request: the real port (and so the allowed origin) is known only after listen.
     cors: { origin: (origin, callback) => callback(null, origin === undefined || env().allowedOrigins.includes(origin)), credentials: true },
     allowRequest: (req, callback) => {
@@ -65,21 +69,22 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     outlet: {
       emitSync: (docId, message, except) => {
         const target = nsp.local.to(docId);
-        (except ? target.except(except) : target).emit('doc:sync', docId, message);
+        (except ? target.except(except) : target).emit('doc:sync', docId, toWire(message));
       },
       emitAwareness: (docId, update, except) => {
-        const target = nsp.local.volatile.to(docId);
-        (except ? target.except(except) : target).emit('doc:awareness', docId, update);
+        // Presence is sent reliably: a dropped join or leave would leave a ghost for 30 s.
+        const target = nsp.local.to(docId);
+        (except ? target.except(except) : target).emit('doc:awareness', docId, toWire(update));
       },
     },
   });
   const handlers = new SyncHandlers(nsp, registry, bus);
   registerRealtimeService({
-    async writeDoc(docId, change, events) {
+    async writeDoc(docId, build, events) {
       const socketKey = `server-write-${Math.random().toString(36).slice(2)}`;
       const loaded = await registry.acquire(docId, socketKey);
       try {
-        await loaded.room.applyServerChange(change, events);
+        await loaded.room.applyServerUpdate(build(loaded.room.encodeState()), events);
       } finally {
         registry.release(docId, socketKey, []);
       }

@@ -83,8 +83,6 @@ export class DocRoom {
         for (const u of stored.updates) Y.applyUpdate(room.doc, u);
       }, 'load');
     }
-    // Server writes continue under the reserved clientID, at the clock the store has for it.
-    room.doc.clientID = SERVER_CLIENT_ID;
     room.lastUpdateId = stored.lastUpdateId;
     room.logLength = stored.logLength;
     if (deps.bus) await deps.bus.subscribeDoc(docId, (msg) => room.handleBusMessage(msg));
@@ -172,30 +170,22 @@ export class DocRoom {
   }
 
   /**
-   * A change made by the server itself (initial content, anonymous posts): written under
-   * the reserved server clientID, relayed, and persisted like any update. `events` records
-   * who asked for it where that may be known to analytics.
+   * An update made by the server itself (initial content, anonymous posts), built under the
+   * reserved server clientID by server/realtime/write-doc.ts: applied, relayed and
+   * persisted like any update. `events` records who asked for it where analytics may know.
+   * Takes bytes, not a callback, so callers in another module instance (Next's bundle has
+   * its own copy of Yjs) never mix Yjs types into this doc.
    */
-  async applyServerChange(change: (doc: Y.Doc) => void, events: ParticipationRow[]): Promise<void> {
-    const parts: Uint8Array[] = [];
-    const capture = (u: Uint8Array, origin: unknown) => {
-      if (origin === 'server') parts.push(u);
-    };
-    // Yjs switches a doc to a random clientID when remote content arrives under its own
-    // (another node's server writes); always write under the reserved one.
-    this.doc.clientID = SERVER_CLIENT_ID;
-    this.doc.on('update', capture);
-    try {
-      this.doc.transact(() => change(this.doc), 'server');
-    } finally {
-      this.doc.off('update', capture);
-    }
-    if (parts.length === 0) return;
-    const update = parts.length === 1 && parts[0] ? parts[0] : Y.mergeUpdates(parts);
+  async applyServerUpdate(update: Uint8Array, events: ParticipationRow[]): Promise<void> {
+    Y.applyUpdate(this.doc, update, 'server');
     this.encodedState = null;
     this.queueBroadcast(update, null);
     this.deps.bus?.publishDoc(this.docId, { kind: 'update', payload: update });
     await this.persist({ update, actorId: null, claimClients: [], events });
+  }
+
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
   }
 
   private toParticipationRows(records: ChangeRecord[], actor: ClientActor): ParticipationRow[] {

@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import type { ParticipationRow } from './persistence';
 
 /**
@@ -6,8 +5,12 @@ import type { ParticipationRow } from './persistence';
  * instance) may ask of the realtime layer. Registered on globalThis by attachRealtime.
  */
 export interface RealtimeService {
-  /** Applies a server-made change to a live doc (loading it if needed) and persists it. */
-  writeDoc(docId: string, change: (doc: Y.Doc) => void, events: ParticipationRow[]): Promise<void>;
+  /**
+   * Applies a server-made update to a live doc (loading it if needed) and persists it.
+   * `build` receives the doc's current state and returns the update to apply; it runs
+   * synchronously under the room, so server writes to one doc never interleave.
+   */
+  writeDoc(docId: string, build: (state: Uint8Array) => Uint8Array, events: ParticipationRow[]): Promise<void>;
   /** Tells everyone joined to the doc that its records changed (they refetch). */
   notifyRecords(docId: string, kind: string): void;
 }

@@ -3,6 +3,7 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awarene
 import type { ClientToServerEvents, DocAccess, JoinAck, ServerToClientEvents, SyncAck, SyncErrorCode } from '../../domain/sync/protocol';
 import { FATAL_SYNC_ERRORS, LIMITS, parseDocId } from '../../domain/sync/protocol';
 import type { Party, Role } from '../../domain/partnership/roles';
+import { fromWire, toWire } from '../../domain/sync/wire-bytes';
 import type { DocBus } from './doc-bus';
 import { resolveDocAccess } from './doc-access';
 import type { TokenBucket } from './rate-limiter';
@@ -33,12 +34,6 @@ const ACCESS_TTL_MS = 30_000;
 
 const noop = () => undefined;
 
-/** The msgpack parser delivers binary as ArrayBuffer (or Buffer): normalise to Uint8Array. */
-function asBytes(value: unknown): Uint8Array | null {
-  if (value instanceof Uint8Array) return value;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  return null;
-}
 
 /**
  * The socket layer: parses and checks every event (shape, size, rate, membership, access),
@@ -130,9 +125,9 @@ export class SyncHandlers {
     // After the ack: our state vector (the client answers with what we lack) and presence.
     setImmediate(() => {
       if (!socket.data.docs.has(docId)) return;
-      socket.emit('doc:sync', docId, loaded.room.step1());
+      socket.emit('doc:sync', docId, toWire(loaded.room.step1()));
       const states = [...loaded.awareness.getStates().keys()];
-      if (states.length > 0) socket.emit('doc:awareness', docId, encodeAwarenessUpdate(loaded.awareness, states));
+      if (states.length > 0) socket.emit('doc:awareness', docId, toWire(encodeAwarenessUpdate(loaded.awareness, states)));
     });
     return { ok: true, access: decision.access };
   }
@@ -162,7 +157,7 @@ export class SyncHandlers {
   }
 
   private async sync(socket: SyncSocket, rawDocId: unknown, rawMessage: unknown): Promise<SyncAck> {
-    const message = asBytes(rawMessage);
+    const message = fromWire(rawMessage);
     if (!message) {
       this.fail(socket, null, 'malformed_update', 'doc:sync needs binary y-protocols message');
       return { ok: false, code: 'malformed_update', message: 'Expected binary' };
@@ -181,8 +176,8 @@ export class SyncHandlers {
     }
     if (parsed.type === SYNC_STEP1) {
       // Answer with what the client lacks, then ask for what we lack.
-      socket.emit('doc:sync', docId, loaded.room.step2For(parsed.payload));
-      socket.emit('doc:sync', docId, loaded.room.step1());
+      socket.emit('doc:sync', docId, toWire(loaded.room.step2For(parsed.payload)));
+      socket.emit('doc:sync', docId, toWire(loaded.room.step1()));
       return { ok: true };
     }
     if (isEmptyUpdate(parsed.payload)) return { ok: true };
@@ -201,7 +196,7 @@ export class SyncHandlers {
   }
 
   private async awareness(socket: SyncSocket, rawDocId: unknown, rawUpdate: unknown): Promise<void> {
-    const update = asBytes(rawUpdate);
+    const update = fromWire(rawUpdate);
     if (!update || update.byteLength > LIMITS.maxAwarenessFrameBytes) {
       this.fail(socket, null, 'frame_too_large', 'Awareness message too large or not binary');
       return;
@@ -238,7 +233,7 @@ export class SyncHandlers {
   }
 
   private registry_emitAwareness(docId: string, update: Uint8Array, except: string): void {
-    this.nsp.local.volatile.to(docId).except(except).emit('doc:awareness', docId, update);
+    this.nsp.local.to(docId).except(except).emit('doc:awareness', docId, toWire(update));
   }
 
   /** Re-reads access for one joined doc; on loss, removes the socket from it at once. */
