@@ -1,21 +1,25 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateBoardForm } from '@/components/board/create-board-form';
 import { listBoards } from '@/server/boards/list-boards';
+import { listMySessions } from '@/server/ibb/session-state';
 import { requirePageMembership } from '@/server/http/page-guards';
 import { getPartnershipOverview } from '@/server/partnerships/get-partnership-overview';
 import { PARTIES, canEditBoards } from '@/domain/partnership/roles';
 import { createBoardAction } from './boards/actions';
 
-const BOARD_KINDS = ['ibb', 'workplan', 'mou', 'committee'] as const;
+const COMING_KINDS = ['workplan', 'mou', 'committee'] as const;
 
 export default async function PartnershipHome({ params }: { params: Promise<{ partnershipId: string }> }) {
   const { partnershipId } = await params;
-  const { membership } = await requirePageMembership(partnershipId);
-  const [overview, boards] = await Promise.all([getPartnershipOverview(membership), listBoards(membership)]);
+  const { user, membership } = await requirePageMembership(partnershipId);
+  const [overview, boards, sessions] = await Promise.all([getPartnershipOverview(membership), listBoards(membership), listMySessions(user.id, partnershipId)]);
   const t = await getTranslations('partnership');
   const tb = await getTranslations('boards');
   const tp = await getTranslations('parties');
+  const ti = await getTranslations('ibbHome');
+  const tph = await getTranslations('ibbSession.phases');
+  const format = await getFormatter();
   const total = Object.values(overview.memberCountByParty).reduce((a, b) => a + b, 0);
   return (
     <main id="main" className="mx-auto max-w-6xl p-4">
@@ -57,7 +61,35 @@ export default async function PartnershipHome({ params }: { params: Promise<{ pa
       </section>
       <h2 className="mb-3 text-2xl font-bold">{t('boards')}</h2>
       <ul className="grid gap-4 sm:grid-cols-2">
-        {BOARD_KINDS.map((kind) => (
+        <li className="card sm:col-span-2">
+          <h3 id="ibb-sessions-title" className="text-xl font-bold">
+            {t('kinds.ibb.title')}
+          </h3>
+          <p className="mb-3 text-zinc-700">{t('kinds.ibb.description')}</p>
+          {sessions.length === 0 ? (
+            <p className="text-zinc-800">{ti('none')}</p>
+          ) : (
+            <ul className="mb-3 grid gap-2 sm:grid-cols-2">
+              {sessions.map((s) => (
+                <li key={s.id} className="rounded-md border border-zinc-300 p-3">
+                  <Link href={`/p/${partnershipId}/ibb/${s.id}`} className="break-words text-lg font-semibold text-blue-800 underline">
+                    {s.title}
+                  </Link>
+                  <p className="text-sm text-zinc-800">
+                    {ti('phase', { phase: tph(s.phase) })}
+                    {s.startsOn && ` · ${ti('starts', { date: format.dateTime(new Date(`${s.startsOn}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })}`}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {membership.canManagePeople && (
+            <Link href={`/p/${partnershipId}/ibb/new`} className="btn-primary">
+              {ti('new')}
+            </Link>
+          )}
+        </li>
+        {COMING_KINDS.map((kind) => (
           <li key={kind} className="card">
             <h3 className="text-xl font-bold">{t(`kinds.${kind}.title`)}</h3>
             <p className="mb-3 text-zinc-700">{t(`kinds.${kind}.description`)}</p>

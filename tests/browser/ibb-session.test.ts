@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../app/i18n/messages/en.json';
+import { launchChromium, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
+import type { TrackedPage } from '../support/browser';
+import { chromiumPath } from '../support/environment';
+import type { AccordProcess } from '../support/server';
+import { startAccord } from '../support/server';
+
+const S = en.ibbSession;
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+
+/** Waits until a shared text field with this label shows exactly this text (it is filled in live). */
+async function waitForValue(page: Page, label: string, value: string): Promise<void> {
+  await page.getByRole('textbox', { name: label, exact: true }).waitFor();
+  await page.waitForFunction(
+    ([l, v]) => Array.from(document.querySelectorAll('input, textarea')).some((el) => el.getAttribute('aria-label') === l && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.value === v),
+    [label, value] as const,
+  );
+}
+
+async function waitForSaved(page: Page): Promise<void> {
+  await page.getByTestId('board-status').and(page.getByRole('status')).filter({ hasText: en.board.status.saved }).waitFor();
+}
+
+describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
+  let server: AccordProcess;
+  let browser: Browser;
+  let partnershipId: string;
+  const fiona = { name: 'Fiona Facilitator', email: '', password: '' };
+  const lena = { name: 'Lena Labor', email: '', password: '' };
+  const marco = { name: 'Marco Management', email: '', password: '' };
+  const open: TrackedPage[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAccord(), launchChromium()]);
+    partnershipId = (await server.fixture('partnership', { name: 'Lakeside' })).id;
+    for (const [person, party, role] of [
+      [fiona, 'neutral', 'facilitator'],
+      [lena, 'labor', 'union_president'],
+      [marco, 'management', 'superintendent'],
+    ] as const) {
+      const built = await server.fixture('user', { partnershipId, party, role, name: person.name });
+      Object.assign(person, { email: built.email, password: built.password });
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((p) => p.context.close()));
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  async function signedIn(person: { email: string; password: string }): Promise<TrackedPage> {
+    const tracked = await openPage(browser);
+    open.push(tracked);
+    await signInWithForm(tracked.page, server.url, person.email, person.password);
+    return tracked;
+  }
+
+  it('is set up from the UI, shows both spokespersons the board live, and keeps each caucus to its party', async () => {
+    const f = await signedIn(fiona);
+    await f.page.goto(`${server.url}/p/${partnershipId}`);
+    await f.page.getByRole('link', { name: en.ibbHome.new }).click();
+    await f.page.getByRole('heading', { level: 1, name: en.ibbNew.pageTitle }).waitFor();
+    await f.page.getByLabel(en.ibbNew.title, { exact: true }).fill('Spring 2025 bargaining');
+    await f.page.getByLabel(en.ibbNew.startsOn).fill('2025-03-03');
+    await f.page.getByLabel(fill(en.ibbNew.roleFor, { name: lena.name })).selectOption('chief_spokesperson');
+    await f.page.getByLabel(fill(en.ibbNew.roleFor, { name: marco.name })).selectOption('chief_spokesperson');
+    await f.page.getByRole('button', { name: en.ibbNew.create }).click();
+    await f.page.waitForURL(/\/ibb\/[0-9a-f-]{36}$/);
+    const sessionUrl = f.page.url();
+    await f.page.getByRole('heading', { level: 1, name: 'Spring 2025 bargaining' }).waitFor();
+    await waitForSaved(f.page);
+
+    // Both spokespersons open the session; the facilitator writes, they see it arrive.
+    const [l, m] = await Promise.all([signedIn(lena), signedIn(marco)]);
+    await Promise.all([l.page.goto(sessionUrl), m.page.goto(sessionUrl)]);
+    await Promise.all([waitForSaved(l.page), waitForSaved(m.page)]);
+
+    const issue = 'How can we keep class sizes manageable?';
+    await f.page.getByLabel(S.issues.add, { exact: true }).fill(issue);
+    await f.page.getByRole('button', { name: S.issues.addSubmit }).click();
+    const issueLabel = fill(S.issues.label, { position: 1 });
+    await Promise.all([waitForValue(l.page, issueLabel, issue), waitForValue(m.page, issueLabel, issue)]);
+
+    const interest = 'Every student gets individual attention';
+    const addInterest = f.page.locator('form').filter({ has: f.page.getByLabel(fill(S.interests.add, { position: 1 }), { exact: true }) });
+    await addInterest.getByLabel(fill(S.interests.add, { position: 1 }), { exact: true }).fill(interest);
+    await addInterest.getByLabel(S.interests.holderLabel).selectOption('mutual');
+    await addInterest.getByRole('button', { name: S.interests.addSubmit }).click();
+    const interestLabel = fill(S.interests.label, { holder: S.holders.mutual, position: 1, issue: 1 });
+    await Promise.all([waitForValue(l.page, interestLabel, interest), waitForValue(m.page, interestLabel, interest)]);
+    // Mutual interests have their own, prominent block.
+    await m.page.getByRole('heading', { name: S.interests.block.mutual }).first().waitFor();
+    await Promise.all([waitForSaved(f.page), waitForSaved(l.page), waitForSaved(m.page)]);
+    expect(await seriousA11yViolations(l.page), 'session page').toEqual([]);
+
+    // The labor caucus board opens for labor, and is a plain 404 for management.
+    const caucusPath = `${new URL(sessionUrl).pathname}/caucus/labor`;
+    await l.page.getByRole('link', { name: fill(S.caucus.openBoard, { party: en.parties.labor }) }).click();
+    await l.page.waitForURL((url) => url.pathname === caucusPath);
+    await waitForSaved(l.page);
+    await l.page.getByRole('heading', { name: 'Our interests' }).waitFor();
+    expect(await m.page.getByRole('link', { name: fill(S.caucus.openBoard, { party: en.parties.labor }) }).count()).toBe(0);
+    const refused = await m.page.goto(`${server.url}${caucusPath}`);
+    expect(refused?.status()).toBe(404);
+    await m.page.getByRole('heading', { level: 1, name: en.notFound.title }).waitFor();
+    expect(await m.page.content()).not.toContain('Our interests');
+
+    expect(f.pageErrors).toEqual([]);
+    expect(l.pageErrors).toEqual([]);
+    expect(m.pageErrors).toEqual([]);
+  });
+});
