@@ -160,8 +160,8 @@ describe('IBB session record export', () => {
     expect(byId.get('opt-named')).toMatchObject({ postedAs: 'named', author: 'Ana Muñoz', partyTag: null });
     expect(byId.get('opt-party')).toMatchObject({ postedAs: 'party', author: null, partyTag: 'labor' });
     expect(byId.get('opt-link')).toMatchObject({ postedAs: 'anonymous', author: null, partyTag: null });
-    // A party tag a client wrote itself is replaced by that person's own party.
-    expect(byId.get('opt-forged')).toMatchObject({ postedAs: 'party', author: null, partyTag: 'labor' });
+    // A tag a client wrote itself is not believed: the post counts as named, by its real author.
+    expect(byId.get('opt-forged')).toMatchObject({ postedAs: 'named', author: 'Ana Muñoz', partyTag: null });
     const [round] = record.consensusRounds;
     expect(round.result.reached).toBe(false);
     expect(round.result.byParty.management).toMatchObject({ answered: 1, belowThreshold: 1, distribution: [{ value: 1, count: 1 }] });
@@ -198,6 +198,8 @@ describe('IBB session record export', () => {
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
     const pages = await pdfPages(bytes);
     const all = pages.join('\n');
+    // The agreements open the record: the TA text is on the first page.
+    expect((pages[0] ?? '').replace(/\s+/g, ' ')).toContain('No class in grades K–3 will exceed 24 niños per teacher.');
     expect(all).toContain('Article 12 — Class size');
     expect(all.replace(/\s+/g, ' ')).toContain('No class in grades K–3 will exceed 24 niños per teacher.');
     expect(all).toContain(taHash);

@@ -112,6 +112,30 @@ export function layoutSessionRecord(r: SessionRecord, ctx: Context): RecordDocum
 
   const blocks: RecordBlock[] = [...sessionBlocks(r, ctx)];
 
+  // What was agreed comes first: the tentative agreements open the record (page 1 of the PDF).
+  blocks.push(h2('agreements'));
+  if (r.agreements.length === 0) blocks.push({ kind: 'paragraph', text: t('export.empty'), tone: 'muted' });
+  for (const a of r.agreements) {
+    const status = a.isSuperseded ? t('export.ta.superseded') : a.isFrozen ? t('export.ta.frozen') : t('export.ta.awaiting');
+    const supersedes = r.agreements.find((x) => x.id === a.supersedesId);
+    blocks.push({ kind: 'heading', level: 3, text: a.title });
+    blocks.push({
+      kind: 'fields',
+      fields: [
+        { label: col('issue'), value: subjectLabel(a.subject) },
+        { label: col('status'), value: status },
+        { label: t('export.ta.contingent'), value: yesNo(a.isContingent) },
+        ...(supersedes ? [{ label: t('export.ta.supersedes'), value: supersedes.title }] : []),
+        { label: t('export.ta.hash'), value: a.textHash, isMono: true },
+        { label: t('export.ta.verified'), value: a.isVerified ? t('export.ta.verifiedYes') : t('export.ta.verifiedNo') },
+      ],
+    });
+    blocks.push({ kind: 'verbatim', text: a.text });
+    blocks.push(table([col('party'), col('initialedBy'), col('time'), col('boundToText')], a.initials.map((i) => [value(t, 'party', i.party), i.name, formatTime(i.initialedAt, lang), yesNo(i.textHash === a.textHash)]), t));
+    if (a.ratifications.length > 0) blocks.push({ kind: 'table', columns: [col('party'), col('outcome'), col('time')], rows: a.ratifications.map((x) => [value(t, 'party', x.party), value(t, 'outcome', x.outcome), formatTime(x.recordedAt, lang)]) });
+  }
+
+
   blocks.push(h2('participants'));
   blocks.push(table([col('name'), col('party'), col('role'), col('signer')], r.participants.map((p) => [p.name, value(t, 'party', p.party), value(t, 'sessionRole', p.role), yesNo(p.isSigner)]), t));
 
@@ -174,28 +198,6 @@ export function layoutSessionRecord(r: SessionRecord, ctx: Context): RecordDocum
     blocks.push({ kind: 'verbatim', text: s.text });
     const critiques = r.critiques.filter((c) => c.issueId === s.issueId);
     if (critiques.length > 0) blocks.push({ kind: 'table', columns: [col('party'), col('version'), col('quote'), col('critique')], rows: critiques.map((c) => [value(t, 'party', c.party), String(c.version), c.quote, c.text]) });
-  }
-
-  blocks.push(h2('agreements'));
-  if (r.agreements.length === 0) blocks.push({ kind: 'paragraph', text: t('export.empty'), tone: 'muted' });
-  for (const a of r.agreements) {
-    const status = a.isSuperseded ? t('export.ta.superseded') : a.isFrozen ? t('export.ta.frozen') : t('export.ta.awaiting');
-    const supersedes = r.agreements.find((x) => x.id === a.supersedesId);
-    blocks.push({ kind: 'heading', level: 3, text: a.title });
-    blocks.push({
-      kind: 'fields',
-      fields: [
-        { label: col('issue'), value: subjectLabel(a.subject) },
-        { label: col('status'), value: status },
-        { label: t('export.ta.contingent'), value: yesNo(a.isContingent) },
-        ...(supersedes ? [{ label: t('export.ta.supersedes'), value: supersedes.title }] : []),
-        { label: t('export.ta.hash'), value: a.textHash, isMono: true },
-        { label: t('export.ta.verified'), value: a.isVerified ? t('export.ta.verifiedYes') : t('export.ta.verifiedNo') },
-      ],
-    });
-    blocks.push({ kind: 'verbatim', text: a.text });
-    blocks.push(table([col('party'), col('initialedBy'), col('time'), col('boundToText')], a.initials.map((i) => [value(t, 'party', i.party), i.name, formatTime(i.initialedAt, lang), yesNo(i.textHash === a.textHash)]), t));
-    if (a.ratifications.length > 0) blocks.push({ kind: 'table', columns: [col('party'), col('outcome'), col('time')], rows: a.ratifications.map((x) => [value(t, 'party', x.party), value(t, 'outcome', x.outcome), formatTime(x.recordedAt, lang)]) });
   }
 
   blocks.push(h2('communiques'));
