@@ -134,7 +134,7 @@ export function NewSessionForm({ members, hiddenCount, selfId, onCreate }: Props
             ))}
           </select>
         </label>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid grid-cols-2 items-end gap-3">
           <label>
             <span className="field-label">{t('quorum', { party: tp('labor') })}</span>
             <input name="laborQuorum" type="number" min={1} max={50} defaultValue={1} required className="field-input" />

@@ -27,9 +27,9 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
   let server: AccordProcess;
   let browser: Browser;
   let partnershipId: string;
-  const fiona = { name: 'Fiona Facilitator', email: '', password: '' };
-  const lena = { name: 'Lena Labor', email: '', password: '' };
-  const marco = { name: 'Marco Management', email: '', password: '' };
+  const fiona = { name: 'Fiona Facilitator', email: '', password: '', id: '' };
+  const lena = { name: 'Lena Labor', email: '', password: '', id: '' };
+  const marco = { name: 'Marco Management', email: '', password: '', id: '' };
   const open: TrackedPage[] = [];
 
   beforeAll(async () => {
@@ -41,7 +41,7 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
       [marco, 'management', 'superintendent'],
     ] as const) {
       const built = await server.fixture('user', { partnershipId, party, role, name: person.name });
-      Object.assign(person, { email: built.email, password: built.password });
+      Object.assign(person, { email: built.email, password: built.password, id: built.id });
     }
   });
   afterAll(async () => {
@@ -110,5 +110,73 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
     expect(f.pageErrors).toEqual([]);
     expect(l.pageErrors).toEqual([]);
     expect(m.pageErrors).toEqual([]);
+  });
+
+  it('runs the table live: timer, spotlight, speaking queue, caucus banner, anonymous options and the lock', async () => {
+    const { id: sessionId } = await server.fixture('ibbSession', {
+      actorId: fiona.id,
+      partnershipId,
+      input: {
+        title: 'Calendar talks',
+        participants: [
+          { userId: fiona.id, role: 'facilitator' },
+          { userId: lena.id, role: 'chief_spokesperson' },
+          { userId: marco.id, role: 'chief_spokesperson' },
+        ],
+      },
+    });
+    const url = `${server.url}/p/${partnershipId}/ibb/${sessionId}`;
+    const [f, l, m] = await Promise.all([signedIn(fiona), signedIn(lena), signedIn(marco)]);
+    await Promise.all([f.page.goto(url), l.page.goto(url), m.page.goto(url)]);
+    await Promise.all([waitForSaved(f.page), waitForSaved(l.page), waitForSaved(m.page)]);
+
+    // The shared timer runs on every screen.
+    await f.page.getByLabel(S.timer.minutes, { exact: true }).fill('5');
+    await f.page.getByRole('button', { name: S.timer.start }).click();
+    await l.page.getByRole('timer').filter({ hasText: /^[45]:\d\d$/ }).waitFor();
+
+    // An issue goes into everyone's spotlight.
+    const issue = 'How can we align the calendar with the community college?';
+    await f.page.getByLabel(S.issues.add, { exact: true }).fill(issue);
+    await f.page.getByRole('button', { name: S.issues.addSubmit }).click();
+    await f.page.getByRole('button', { name: fill(S.spotlight.put, { item: fill(S.issues.label, { position: 1 }) }) }).click();
+    await m.page.getByTestId('spotlight-bar').filter({ hasText: issue }).waitFor();
+
+    // A raised hand reaches the facilitator, who gives the floor.
+    await l.page.getByRole('button', { name: S.queue.raise }).click();
+    await f.page.getByText('1 hand raised', { exact: true }).waitFor();
+    await f.page.getByRole('button', { name: S.queue.next }).click();
+    await m.page.getByTestId('current-speaker').filter({ hasText: fill(S.queue.speaking, { name: lena.name, party: en.parties.labor }) }).waitFor();
+
+    // Management caucuses: everyone sees the banner and the clock stops; only management gets its board.
+    await m.page.getByLabel(S.caucus.minutes).fill('10');
+    await m.page.getByRole('button', { name: S.caucus.call }).click();
+    const banner = new RegExp(`^${en.parties.management} in caucus until `);
+    await Promise.all([l.page.getByTestId('caucus-banner').filter({ hasText: banner }).waitFor(), f.page.getByTestId('caucus-banner').filter({ hasText: banner }).waitFor()]);
+    await f.page.getByText(S.timer.paused, { exact: true }).waitFor();
+    await m.page.getByRole('link', { name: fill(S.caucus.openBoard, { party: en.parties.management }) }).waitFor();
+    expect(await l.page.getByRole('link', { name: fill(S.caucus.openBoard, { party: en.parties.management }) }).count()).toBe(0);
+    await m.page.getByRole('button', { name: S.caucus.endOurs }).click();
+    await l.page.getByTestId('caucus-banner').waitFor({ state: 'detached' });
+
+    // Anonymous brainstorming: the option arrives with no name and no party.
+    await f.page.getByLabel(S.facilitator.anonymityLabel).selectOption('anonymous');
+    await f.page.getByRole('button', { name: S.facilitator.announce }).click();
+    await l.page.getByTestId('anonymity-notice').filter({ hasText: S.anonymity.mode.anonymous }).waitFor();
+    const option = 'Shared professional days with the college';
+    await l.page.getByLabel(fill(S.options.add, { position: 1 }), { exact: true }).fill(option);
+    await l.page.getByRole('button', { name: S.options.addSubmit }).click();
+    const card = m.page.locator('[data-spotlight^="option:"]').filter({ hasText: option });
+    await card.getByText(S.options.anonymous, { exact: true }).waitFor();
+    expect(await card.textContent()).not.toContain(lena.name);
+    expect(await card.textContent()).not.toContain(en.parties.labor);
+
+    // Locked: the spokespersons read, only the facilitator writes.
+    await f.page.getByRole('button', { name: S.facilitator.lock }).click();
+    await l.page.getByText(S.locked).waitFor();
+    expect(await l.page.getByRole('textbox').count()).toBe(0);
+    expect(await f.page.getByRole('textbox').count()).toBeGreaterThan(0);
+
+    for (const p of [f, l, m]) expect(p.pageErrors).toEqual([]);
   });
 });
