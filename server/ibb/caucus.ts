@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
-import { ibbCaucusCalls, ibbCaucusInvites } from '../../db/schema';
+import { ibbCaucusCalls, ibbCaucusInvites, ibbParticipants } from '../../db/schema';
+import { emitEvent } from '../events';
 import { AppError } from '../../domain/errors';
 import { isBargainingParty } from '../../domain/ibb/session-rules';
 import { recordAudit } from '../audit/record-audit';
@@ -33,6 +34,14 @@ export async function setCaucusFacilitatorInvite(actorId: string, sessionId: str
     if (isInvited) await tx.insert(ibbCaucusInvites).values({ sessionId, party: p.party, invitedBy: actorId });
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: isInvited ? 'ibb.caucus.facilitator_invited' : 'ibb.caucus.facilitator_uninvited', targetType: 'ibb_session', targetId: sessionId, detail: { party: p.party } });
   });
+  // Facilitators' open sockets are re-checked at once (an uninvited one leaves the caucus
+  // now, not at its next message); screens refresh to show or hide the caucus link.
+  const facilitators = await getDb()
+    .select({ userId: ibbParticipants.userId })
+    .from(ibbParticipants)
+    .where(and(eq(ibbParticipants.sessionId, sessionId), eq(ibbParticipants.role, 'facilitator')));
+  for (const f of facilitators) emitEvent('membership:changed', { partnershipId: p.session.partnershipId, userId: f.userId });
+  notifyRecords(ibbDocId(sessionId), 'caucus');
 }
 
 export const callCaucusInput = z.object({ minutes: z.number().int().min(1).max(240) });

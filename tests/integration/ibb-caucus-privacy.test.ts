@@ -92,7 +92,10 @@ describe('IBB caucus privacy', () => {
     // Management cannot invite anyone into labor's caucus, and is still refused itself.
     const mgmt = await connect(people.mgmtChief);
     expect((await mgmt.socket.emitWithAck('doc:join', { docId: caucus })).ok).toBe(false);
+    // Withdrawing the invitation removes the facilitator from the caucus at once.
+    const removed = new Promise<string>((resolve) => fac.socket.once('doc:error', (e) => resolve(e.code)));
     await server.fixture('ibbCaucusInvite', { actorId: people.laborChief.id, sessionId, isInvited: false });
+    expect(await removed).toBe('access_revoked');
     const again = await connect(people.facilitator);
     expect((await again.socket.emitWithAck('doc:join', { docId: caucus })).ok).toBe(false);
   });
