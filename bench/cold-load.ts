@@ -59,12 +59,12 @@ async function timeJoin(node: AccordNode, person: { email: string; password: str
  * is written straight into the embedded database while the server is stopped (the bench
  * opens the same PGlite folder with db/client.ts), then the server is started cold.
  */
-export async function runColdLoad(count: number, distDir: string): Promise<ColdLoadResult> {
+export async function runColdLoad(count: number, distDir: string, profileDir?: string): Promise<ColdLoadResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-cold-'));
   const pgliteDir = path.join(dataDir, 'pglite');
   /** Runs `fn` against a freshly started server on the data folder, then stops it. */
   const withServer = async <T>(fn: (node: AccordNode) => Promise<T>): Promise<T> => {
-    const node = await startAccordNode({ storage: { kind: 'disk', dataDir }, dataDir, distDir });
+    const node = await startAccordNode({ storage: { kind: 'disk', dataDir }, dataDir, distDir, ...(profileDir ? { profileDir } : {}) });
     try {
       return await fn(node);
     } finally {

@@ -68,6 +68,21 @@ export function ratioTable(outcomes: Outcome[], workloads: Workload[]): string {
   return table(['workload', 'ratio', 'p99 ratio', 'p50 ratio', 'target (p99)', ''], rows);
 }
 
+/**
+ * Runs whose clients could not keep up (busiest event loop ≥ 95 % or edits missed): their
+ * latencies say more about the clients' work than about the server. Empty when none.
+ */
+export function clientBoundNote(outcomes: Outcome[]): string {
+  const bound = outcomes.filter((o) => o.result.clientBusyPercent >= 95 || o.result.edits < o.result.plannedEdits);
+  if (bound.length === 0) return '';
+  const names = bound.map((o) => `${o.workload.id}/${o.server}`).join(', ');
+  return (
+    `Client-bound: ${names}. The load processes were saturated (Yjs clients apply every update; with 200 writers in a doc ` +
+    'each apply costs ~50 µs, 40,000 a second in b), so these latencies measure client-side work per delivered message ' +
+    'more than the server.'
+  );
+}
+
 export function coldLoadTable(c: ColdLoadResult): string {
   return table(
     ['Accord doc with a long log', 'cold join + sync'],

@@ -36,7 +36,7 @@ export interface DrainReport {
 export type ToLoad =
   | { type: 'connect'; kind: ServerKind; clients: ClientSpec[] }
   | { type: 'run'; seconds: number }
-  /** Wait for the deliveries still in flight: until `expected` arrived, nothing came for 3 s, or `maxSeconds`. */
+  /** Wait for the deliveries still in flight: until `expected` arrived, nothing came for 10 s, or `maxSeconds`. */
   | { type: 'drain'; expected: number; maxSeconds: number }
   | { type: 'close' };
 
