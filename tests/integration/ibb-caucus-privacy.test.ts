@@ -83,6 +83,17 @@ describe('IBB caucus privacy', () => {
     expect(seen).toEqual([[], [], [], []]);
   });
 
+  it('keeps the caucus out of what the session screen loads (the server action) for everyone else', async () => {
+    const labor = JSON.stringify(await server.fixture('ibbState', { actorId: people.laborMember.id, sessionId }));
+    expect(labor).toContain(`caucus:${sessionId}:labor`);
+    for (const person of [people.mgmtChief, people.facilitator, people.observer]) {
+      const state = JSON.stringify(await server.fixture('ibbState', { actorId: person.id, sessionId }));
+      expect(state).not.toContain(`caucus:${sessionId}:labor`);
+      expect(state).not.toContain('We can accept 26');
+    }
+    await expect(server.fixture('ibbState', { actorId: people.bystander.id, sessionId })).rejects.toThrow(/not found/i);
+  });
+
   it('admits the facilitator only while labor invites them', async () => {
     const caucus = `caucus:${sessionId}:labor`;
     const fac = await connect(people.facilitator);

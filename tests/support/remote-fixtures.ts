@@ -8,6 +8,7 @@ import { createSession } from '../../server/ibb/create-session';
 import { setCaucusFacilitatorInvite } from '../../server/ibb/caucus';
 import type { ControlInput } from '../../server/ibb/controls';
 import { applyControl } from '../../server/ibb/controls';
+import { getSessionState } from '../../server/ibb/session-state';
 import type { InvitePersonInput } from '../../server/partnerships/invite-person';
 import { invitePerson } from '../../server/partnerships/invite-person';
 import { revokeMembership } from '../../server/partnerships/revoke-membership';
@@ -35,6 +36,7 @@ export const fixtures = {
   board: (args: { actorId: string; partnershipId: string; input: CreateBoardInput }) => createBoard(args.actorId, args.partnershipId, args.input),
   ibbSession: (args: { actorId: string; partnershipId: string; input: CreateSessionInput }) => createSession(args.actorId, args.partnershipId, args.input),
   ibbCaucusInvite: (args: { actorId: string; sessionId: string; isInvited: boolean }) => setCaucusFacilitatorInvite(args.actorId, args.sessionId, args.isInvited),
+  ibbState: (args: { actorId: string; sessionId: string }) => getSessionState(args.actorId, args.sessionId),
   ibbControl: (args: { actorId: string; sessionId: string; input: ControlInput }) => applyControl(args.actorId, args.sessionId, args.input),
   inviteFacilitatorsToBoard: async (args: { boardId: string }) => {
     await getDb().update(boards).set({ facilitatorsInvited: true }).where(eq(boards.id, args.boardId));
