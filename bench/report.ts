@@ -3,7 +3,7 @@ import type { Outcome, Workload } from './workloads';
 
 /** Markdown for the bench's results: what `npm run bench` prints and saves. */
 
-const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : v.toFixed(0)) : '—');
+const ms = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 10 ? v.toFixed(1) : v.toFixed(0)) : '—');
 const kb = (v: number) => `${Math.round(v)} KiB`;
 
 function table(header: string[], rows: string[][]): string {
