@@ -69,7 +69,10 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     outlet: {
       emitSync: (docId, message, except) => {
         const target = nsp.local.to(docId);
-        (except ? target.except(except) : target).emit('doc:sync', docId, toWire(message));
+        (except.length > 0 ? target.except(except) : target).emit('doc:sync', docId, toWire(message));
+      },
+      emitSyncTo: (socketId, docId, message) => {
+        nsp.local.to(socketId).emit('doc:sync', docId, toWire(message));
       },
       emitAwareness: (docId, update, except) => {
         // Presence is sent reliably: a dropped join or leave would leave a ghost for 30 s.

@@ -13,7 +13,9 @@ import { WorkerTimeoutError } from './yjs-worker-pool';
 /** How the room talks to sockets on this node; the socket layer implements it. */
 export interface RoomOutlet {
   /** Emit to this node's sockets in the doc's room, except one. */
-  emitSync(docId: string, message: Uint8Array, exceptSocketId: string | null): void;
+  emitSync(docId: string, message: Uint8Array, exceptSocketIds: string[]): void;
+  /** Emit to one socket of this node. */
+  emitSyncTo(socketId: string, docId: string, message: Uint8Array): void;
   emitAwareness(docId: string, update: Uint8Array, exceptSocketId: string | null): void;
 }
 
@@ -52,7 +54,7 @@ export class DocRoom {
   private readonly pending: { write: PendingWrite; resolve: () => void }[] = [];
   private isFlushing = false;
   private flushDone: Promise<void> = Promise.resolve();
-  private readonly outgoing = new Map<string | null, Uint8Array[]>();
+  private readonly outgoing: { update: Uint8Array; sender: string | null }[] = [];
   private isOutgoingScheduled = false;
   private lastRecords: ChangeRecord[] = [];
   private isCompacting = false;
@@ -131,7 +133,8 @@ export class DocRoom {
    * Validates (in a worker), applies, relays and persists one client update. Resolves
    * with the ack to send: ok only once the update is committed.
    */
-  async applyClientUpdate(update: Uint8Array, actor: ClientActor): Promise<SyncAck & { fatal?: boolean }> {
+  async applyClientUpdate(update: Uint8Array, actor: ClientActor): Promise<{ ack: SyncAck & { fatal?: boolean }; durable: Promise<void> | null }> {
+    const ack = (a: SyncAck & { fatal?: boolean }) => ({ ack: a, durable: null });
     const own: number[] = [];
     const foreign: number[] = [SERVER_CLIENT_ID];
     for (const [client, owner] of this.owners) (owner === actor.userId ? own : foreign).push(client);
@@ -141,19 +144,19 @@ export class DocRoom {
     } catch (err) {
       this.stats.refused++;
       const why = err instanceof WorkerTimeoutError ? 'took too long to decode' : 'could not be decoded';
-      return { ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` };
+      return ack({ ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` });
     }
     if (!result.ok) {
       this.stats.refused++;
-      return { ok: false, fatal: result.fatal, code: result.code, message: result.message };
+      return ack({ ok: false, fatal: result.fatal, code: result.code, message: result.message });
     }
-    if (!result.accepted) return { ok: true };
+    if (!result.accepted) return ack({ ok: true });
     // Another socket may have claimed a clientID while this update was being validated.
     for (const c of result.claimClients) {
       const owner = this.owners.get(c);
       if (owner !== undefined && owner !== actor.userId) {
         this.stats.refused++;
-        return { ok: false, code: 'client_id_taken', message: 'clientID is bound to another person' };
+        return ack({ ok: false, code: 'client_id_taken', message: 'clientID is bound to another person' });
       }
     }
     for (const c of result.claimClients) this.owners.set(c, actor.userId);
@@ -165,8 +168,10 @@ export class DocRoom {
     const events = this.toParticipationRows(this.lastRecords, actor);
     this.queueBroadcast(result.accepted, actor.socketId);
     this.deps.bus?.publishDoc(this.docId, { kind: 'update', payload: result.accepted });
-    await this.persist({ update: result.accepted, actorId: actor.userId, claimClients: result.claimClients, events });
-    return { ok: true };
+    // The commit is awaited by the ack, not by the socket's next update: relaying never
+    // waits for the database, only the sender's "saved" does.
+    const durable = this.persist({ update: result.accepted, actorId: actor.userId, claimClients: result.claimClients, events });
+    return { ack: { ok: true }, durable };
   }
 
   /**
@@ -201,20 +206,23 @@ export class DocRoom {
     }));
   }
 
-  private queueBroadcast(update: Uint8Array, exceptSocketId: string | null): void {
-    const list = this.outgoing.get(exceptSocketId);
-    if (list) list.push(update);
-    else this.outgoing.set(exceptSocketId, [update]);
+  private queueBroadcast(update: Uint8Array, senderSocketId: string | null): void {
+    this.outgoing.push({ update, sender: senderSocketId });
     if (this.isOutgoingScheduled) return;
     this.isOutgoingScheduled = true;
-    // Coalesce everything applied in this turn of the event loop into one frame per sender.
+    // Coalesce everything applied in this turn of the event loop: one frame with all of it
+    // for sockets that sent nothing, and for each sender one frame with the others' updates
+    // (never its own back).
     setImmediate(() => {
       this.isOutgoingScheduled = false;
-      for (const [except, updates] of this.outgoing) {
-        const merged = updates.length === 1 && updates[0] ? updates[0] : Y.mergeUpdates(updates);
-        this.deps.outlet.emitSync(this.docId, encodeSyncMessage(SYNC_UPDATE, merged), except);
+      const batch = this.outgoing.splice(0);
+      const merge = (list: Uint8Array[]) => (list.length === 1 && list[0] ? list[0] : Y.mergeUpdates(list));
+      const senders = [...new Set(batch.flatMap((b) => (b.sender ? [b.sender] : [])))];
+      this.deps.outlet.emitSync(this.docId, encodeSyncMessage(SYNC_UPDATE, merge(batch.map((b) => b.update))), senders);
+      for (const sender of senders) {
+        const others = batch.filter((b) => b.sender !== sender).map((b) => b.update);
+        if (others.length > 0) this.deps.outlet.emitSyncTo(sender, this.docId, encodeSyncMessage(SYNC_UPDATE, merge(others)));
       }
-      this.outgoing.clear();
     });
   }
 

@@ -187,7 +187,8 @@ export class SyncHandlers {
       return res;
     }
     const actor = { userId: socket.data.userId, socketId: socket.id, partnershipId: joined.partnershipId };
-    const result = await loaded.room.inOrder(socket.id, () => loaded.room.applyClientUpdate(parsed.payload, actor));
+    const { ack: result, durable } = await loaded.room.inOrder(socket.id, () => loaded.room.applyClientUpdate(parsed.payload, actor));
+    if (durable) await durable;
     if (!result.ok) {
       this.fail(socket, docId, result.code, result.message);
       return { ok: false, code: result.code, message: result.message };

@@ -90,8 +90,15 @@ export class YjsWorkerPool {
       const task = this.queue.shift();
       if (!task) return;
       const id = this.nextId++;
+      // When the timer fires the worker's answer may already be waiting behind a busy event
+      // loop: look again after pending messages are read before killing a healthy worker.
       const timer = setTimeout(
-        () => this.replace(slot, new WorkerTimeoutError(`Yjs task ${task.request.type} exceeded ${task.timeoutMs} ms`)),
+        () =>
+          setImmediate(() =>
+            setImmediate(() => {
+              if (slot.current?.id === id) this.replace(slot, new WorkerTimeoutError(`Yjs task ${task.request.type} exceeded ${task.timeoutMs} ms`));
+            }),
+          ),
         task.timeoutMs,
       );
       slot.current = { id, task, timer };
