@@ -25,8 +25,12 @@ describe.skipIf(!chromiumPath)('an invited person joins through the link', () =>
   it('facilitator invites, invitee sets a password and lands in the partnership, the link then reads as used', async () => {
     const admin = await openPage(browser);
     await signInWithForm(admin.page, server.url, facilitator.email, DEMO_PASSWORD);
+    // Interact only with hydrated pages: on a loaded machine a click can otherwise land
+    // while React is still hydrating.
+    await admin.page.waitForLoadState('networkidle');
     await admin.page.getByRole('link', { name: en.partnership.nav.people }).click();
     await admin.page.waitForURL(/\/p\/[0-9a-f-]{36}\/people$/);
+    await admin.page.waitForLoadState('networkidle');
     const peopleUrl = admin.page.url();
     const partnershipPath = new URL(peopleUrl).pathname.replace(/\/people$/, '');
 
@@ -42,7 +46,7 @@ describe.skipIf(!chromiumPath)('an invited person joins through the link', () =>
 
     // A new context is a different person on a different machine: no shared cookies.
     const guest = await openPage(browser);
-    await guest.page.goto(link);
+    await guest.page.goto(link, { waitUntil: 'networkidle' });
     await guest.page.getByRole('heading', { level: 1, name: /^Join / }).waitFor();
     expect(await guest.page.getByLabel(en.accept.email).inputValue()).toBe(invitee.email);
     await guest.page.getByLabel(en.accept.name).fill(invitee.name);
@@ -52,10 +56,11 @@ describe.skipIf(!chromiumPath)('an invited person joins through the link', () =>
     await guest.page.getByRole('button', { name: `Account menu for ${invitee.name}` }).waitFor();
 
     // The demo has more people than one page shows: find the newcomer with the search box.
-    await admin.page.reload();
+    await admin.page.reload({ waitUntil: 'networkidle' });
     await admin.page.getByRole('searchbox', { name: en.people.search }).fill(invitee.name);
     await admin.page.getByRole('button', { name: en.people.searchSubmit }).click();
     await admin.page.waitForURL((url) => url.searchParams.get('q') === invitee.name);
+    await admin.page.waitForLoadState('networkidle');
     const row = admin.page.getByRole('row', { name: new RegExp(invitee.name) });
     await row.waitFor();
     expect(await row.textContent()).toContain(invitee.email);
