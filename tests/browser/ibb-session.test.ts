@@ -1,27 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../app/i18n/messages/en.json';
-import { launchChromium, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
+import { fillTemplate, waitForSaved, waitForValue, launchChromium, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
 import type { TrackedPage } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
 
 const S = en.ibbSession;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+const fill = fillTemplate;
 
-/** Waits until a shared text field with this label shows exactly this text (it is filled in live). */
-async function waitForValue(page: Page, label: string, value: string): Promise<void> {
-  await page.getByRole('textbox', { name: label, exact: true }).waitFor();
-  await page.waitForFunction(
-    ([l, v]) => Array.from(document.querySelectorAll('input, textarea')).some((el) => el.getAttribute('aria-label') === l && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.value === v),
-    [label, value] as const,
-  );
-}
-
-async function waitForSaved(page: Page): Promise<void> {
-  await page.getByTestId('board-status').and(page.getByRole('status')).filter({ hasText: en.board.status.saved }).waitFor();
-}
+const waitForSavedBoard = (page: Page) => waitForSaved(page, en.board.status.saved);
 
 describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
   let server: AccordProcess;
@@ -70,12 +59,12 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
     await f.page.waitForURL(/\/ibb\/[0-9a-f-]{36}$/);
     const sessionUrl = f.page.url();
     await f.page.getByRole('heading', { level: 1, name: 'Spring 2025 bargaining' }).waitFor();
-    await waitForSaved(f.page);
+    await waitForSavedBoard(f.page);
 
     // Both spokespersons open the session; the facilitator writes, they see it arrive.
     const [l, m] = await Promise.all([signedIn(lena), signedIn(marco)]);
     await Promise.all([l.page.goto(sessionUrl), m.page.goto(sessionUrl)]);
-    await Promise.all([waitForSaved(l.page), waitForSaved(m.page)]);
+    await Promise.all([waitForSavedBoard(l.page), waitForSavedBoard(m.page)]);
 
     const issue = 'How can we keep class sizes manageable?';
     await f.page.getByLabel(S.issues.add, { exact: true }).fill(issue);
@@ -92,14 +81,14 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
     await Promise.all([waitForValue(l.page, interestLabel, interest), waitForValue(m.page, interestLabel, interest)]);
     // Mutual interests have their own, prominent block.
     await m.page.getByRole('heading', { name: S.interests.block.mutual }).first().waitFor();
-    await Promise.all([waitForSaved(f.page), waitForSaved(l.page), waitForSaved(m.page)]);
+    await Promise.all([waitForSavedBoard(f.page), waitForSavedBoard(l.page), waitForSavedBoard(m.page)]);
     expect(await seriousA11yViolations(l.page), 'session page').toEqual([]);
 
     // The labor caucus board opens for labor, and is a plain 404 for management.
     const caucusPath = `${new URL(sessionUrl).pathname}/caucus/labor`;
     await l.page.getByRole('link', { name: fill(S.caucus.openBoard, { party: en.parties.labor }) }).click();
     await l.page.waitForURL((url) => url.pathname === caucusPath);
-    await waitForSaved(l.page);
+    await waitForSavedBoard(l.page);
     await l.page.getByRole('heading', { name: 'Our interests' }).waitFor();
     expect(await m.page.getByRole('link', { name: fill(S.caucus.openBoard, { party: en.parties.labor }) }).count()).toBe(0);
     const refused = await m.page.goto(`${server.url}${caucusPath}`);
@@ -128,7 +117,7 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
     const url = `${server.url}/p/${partnershipId}/ibb/${sessionId}`;
     const [f, l, m] = await Promise.all([signedIn(fiona), signedIn(lena), signedIn(marco)]);
     await Promise.all([f.page.goto(url), l.page.goto(url), m.page.goto(url)]);
-    await Promise.all([waitForSaved(f.page), waitForSaved(l.page), waitForSaved(m.page)]);
+    await Promise.all([waitForSavedBoard(f.page), waitForSavedBoard(l.page), waitForSavedBoard(m.page)]);
 
     // The shared timer runs on every screen.
     await f.page.getByLabel(S.timer.minutes, { exact: true }).fill('5');

@@ -7,7 +7,7 @@ import en from '../../app/i18n/messages/en.json';
 import { canonicalTaText } from '../../domain/ibb/session-rules';
 import type { IbbPhase } from '../../domain/ibb/session-rules';
 import type { SessionRecord } from '../../server/ibb/export/gather-session-record';
-import { launchChromium, openPage, signInWithForm } from '../support/browser';
+import { fillTemplate, waitForSaved, waitForValue, launchChromium, openPage, signInWithForm } from '../support/browser';
 import type { TrackedPage } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
@@ -15,7 +15,7 @@ import { startAccord } from '../support/server';
 
 const S = en.ibbSession;
 const R = en.ibbRecords;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+const fill = fillTemplate;
 /** An English "{count, plural, one {…} other {…}}" message for a count. */
 const plural = (template: string, count: number) => {
   const branch = new RegExp(`${count === 1 ? 'one' : 'other'} \\{([^}]*)\\}`).exec(template)?.[1] ?? template;
@@ -53,19 +53,6 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Waits until the page's sync status line reads "saved": every local change has reached the server. */
-async function waitForSaved(page: Page): Promise<void> {
-  await page.locator('[data-testid="board-status"][data-status="saved"]').waitFor();
-}
-
-/** Waits until a shared text field with this label shows exactly this text (it is filled in live). */
-async function waitForValue(page: Page, label: string, value: string): Promise<void> {
-  await page.getByRole('textbox', { name: label, exact: true }).waitFor();
-  await page.waitForFunction(
-    ([l, v]) => Array.from(document.querySelectorAll('input, textarea')).some((el) => el.getAttribute('aria-label') === l && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.value === v),
-    [label, value] as const,
-  );
-}
-
 /** The step every screen says the group is in: the "Now: …" line and the stepper's current step. */
 async function waitForPhase(page: Page, phase: IbbPhase): Promise<void> {
   const name = S.phases[phase];
@@ -85,6 +72,8 @@ async function answerCheck(page: Page, question: string, value: number, concern?
   await card.getByRole('button', { name: fill(R.consensus.submitValue, { value }) }).click();
   await card.getByText(fill(R.consensus.yourAnswer, { value }), { exact: true }).waitFor();
 }
+
+const waitForSavedBoard = (page: Page) => waitForSaved(page, en.board.status.saved);
 
 describe.skipIf(!chromiumPath)('one issue from ground rules to an initialed TA, in three browsers', () => {
   let server: AccordProcess;
@@ -133,7 +122,7 @@ describe.skipIf(!chromiumPath)('one issue from ground rules to an initialed TA, 
     open.push(tracked);
     await signInWithForm(tracked.page, server.url, person.email, person.password);
     await tracked.page.goto(sessionUrl);
-    await waitForSaved(tracked.page);
+    await waitForSavedBoard(tracked.page);
     return tracked;
   }
 
@@ -149,13 +138,13 @@ describe.skipIf(!chromiumPath)('one issue from ground rules to an initialed TA, 
     // Labor notes its bottom line on its own caucus board first: it must never leave the caucus.
     await l.page.getByRole('link', { name: fill(S.caucus.openBoard, { party: en.parties.labor }) }).click();
     await l.page.waitForURL((url) => url.pathname.endsWith(`/ibb/${sessionId}/caucus/labor`));
-    await waitForSaved(l.page);
+    await waitForSavedBoard(l.page);
     await l.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Our interests' }) }).click();
     await l.page.getByRole('textbox', { name: fill(en.board.note.label, { position: 1, column: 'Our interests' }), exact: true }).fill(CAUCUS_SECRET);
-    await waitForSaved(l.page);
+    await waitForSavedBoard(l.page);
     await l.page.getByRole('link', { name: fill(S.caucus.backToTable, { title: TITLE }) }).click();
     await l.page.waitForURL((url) => url.pathname.endsWith(`/ibb/${sessionId}`));
-    await waitForSaved(l.page);
+    await waitForSavedBoard(l.page);
 
     // Ground rules: on every screen from the start, adopted by a consensus check everyone answers.
     await onEveryScreen((page) => waitForPhase(page, 'ground_rules'));

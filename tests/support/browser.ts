@@ -87,3 +87,21 @@ export async function hasHorizontalScroll(page: Page): Promise<boolean> {
     return root.scrollWidth > window.innerWidth;
   });
 }
+
+/** Fills `{name}` placeholders of a message template (for matching UI text in tests). */
+export const fillTemplate = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+
+/** Waits until a shared text field with this label shows exactly this text (it is filled in live). */
+export async function waitForValue(page: Page, label: string, value: string): Promise<void> {
+  await page.getByRole('textbox', { name: label, exact: true }).waitFor();
+  await page.waitForFunction(
+    ([l, v]) => Array.from(document.querySelectorAll('input, textarea')).some((el) => el.getAttribute('aria-label') === l && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.value === v),
+    [label, value] as const,
+  );
+}
+
+/** Waits for a board's status line to say its changes are durable. */
+export async function waitForSaved(page: Page, savedText: string): Promise<void> {
+  await page.getByTestId('board-status').and(page.getByRole('status')).filter({ hasText: savedText }).waitFor();
+}
