@@ -5,7 +5,7 @@ import type { SyncAck } from '../../domain/sync/protocol';
 import { SERVER_CLIENT_ID } from '../../domain/sync/protocol';
 import type { BusMessage, DocBus } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
-import { appendUpdates, compactDoc, readClientBindings, readStoredDoc, readUpdatesSince } from './persistence';
+import { appendUpdates, compactDoc, readClientBindings, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
 import type { YjsWorkerPool } from './yjs-worker-pool';
 import { WorkerTimeoutError } from './yjs-worker-pool';
@@ -75,10 +75,12 @@ export class DocRoom {
     const room = new DocRoom(docId, deps);
     const [stored, owners] = await Promise.all([readStoredDoc(docId), readClientBindings(docId)]);
     for (const [c, u] of owners) room.owners.set(c, u);
+    let foldedState: Uint8Array | null = null;
     if (stored.updates.length > LOAD_IN_WORKER_AFTER) {
       // A long log is folded off the event loop; the room applies one merged state.
       const { state } = await deps.pool.merge(stored.snapshot, stored.updates);
       Y.applyUpdate(room.doc, state, 'load');
+      foldedState = state;
     } else {
       room.doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
@@ -88,7 +90,19 @@ export class DocRoom {
     room.lastUpdateId = stored.lastUpdateId;
     room.logLength = stored.logLength;
     if (deps.bus) await deps.bus.subscribeDoc(docId, (msg) => room.handleBusMessage(msg));
-    if (room.logLength >= deps.compactAfter) room.scheduleCompaction();
+    if (foldedState && room.logLength >= deps.compactAfter) {
+      // The state just built is the snapshot: store it after the joiners are served,
+      // without reading the log a second time.
+      const state = foldedState;
+      const covers = stored.lastUpdateId;
+      setTimeout(() => {
+        void writeSnapshot(docId, state, covers, stored.logLength)
+          .then(({ folded }) => {
+            room.logLength = Math.max(0, room.logLength - folded);
+          })
+          .catch((err: unknown) => console.error(`[realtime] snapshot of ${docId} failed`, err));
+      }, 1000);
+    } else if (room.logLength >= deps.compactAfter) room.scheduleCompaction();
     return room;
   }
 

@@ -20,13 +20,17 @@ export async function readStoredDoc(docId: string): Promise<StoredDoc> {
   const db = getDb();
   const [snap] = await db.select().from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1);
   const covers = snap?.coversUpdateId ?? 0;
+  // Every remaining row, not only those after the snapshot's cover: a row whose id was
+  // assigned before the cover but committed after the compaction read (another node's
+  // write) survives the compaction's delete and must still be applied. Re-applying
+  // content the snapshot already has is a no-op.
   const rows = await db
     .select({ id: docUpdates.id, update: docUpdates.update })
     .from(docUpdates)
-    .where(and(eq(docUpdates.docId, docId), gt(docUpdates.id, covers)))
+    .where(eq(docUpdates.docId, docId))
     .orderBy(asc(docUpdates.id));
   const last = rows.at(-1);
-  return { snapshot: snap?.state ?? null, updates: rows.map((r) => r.update), lastUpdateId: last ? last.id : covers, logLength: rows.length };
+  return { snapshot: snap?.state ?? null, updates: rows.map((r) => r.update), lastUpdateId: Math.max(covers, last?.id ?? 0), logLength: rows.length };
 }
 
 export async function readUpdatesSince(docId: string, afterId: number): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }> {
@@ -98,21 +102,29 @@ export async function countLog(docId: string): Promise<number> {
 /**
  * Folds the doc's log into its snapshot: the merge runs in a worker (Y.Doc apply, not
  * mergeUpdates), then one transaction writes the snapshot and deletes the covered rows.
- * An advisory lock per doc keeps two nodes from compacting the same doc at once.
  */
 export async function compactDoc(docId: string, pool: YjsWorkerPool): Promise<{ folded: number }> {
   const stored = await readStoredDoc(docId);
   if (stored.logLength === 0) return { folded: 0 };
   const { state } = await pool.merge(stored.snapshot, stored.updates);
+  return writeSnapshot(docId, state, stored.lastUpdateId, stored.logLength);
+}
+
+/**
+ * Stores `state` as the doc's snapshot covering every update up to `coversUpdateId` and
+ * deletes those rows, in one transaction. An advisory lock per doc keeps two nodes from
+ * doing it at once; an older cover never replaces a newer one.
+ */
+export async function writeSnapshot(docId: string, state: Uint8Array, coversUpdateId: number, folded: number): Promise<{ folded: number }> {
   return getDb().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${docId}))`);
     const [snap] = await tx.select({ covers: docSnapshots.coversUpdateId }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).for('update');
-    if (snap && snap.covers >= stored.lastUpdateId) return { folded: 0 };
+    if (snap && snap.covers >= coversUpdateId) return { folded: 0 };
     await tx
       .insert(docSnapshots)
-      .values({ docId, state, coversUpdateId: stored.lastUpdateId })
-      .onConflictDoUpdate({ target: docSnapshots.docId, set: { state, coversUpdateId: stored.lastUpdateId, updatedAt: new Date() } });
-    await tx.delete(docUpdates).where(and(eq(docUpdates.docId, docId), lte(docUpdates.id, stored.lastUpdateId)));
-    return { folded: stored.logLength };
+      .values({ docId, state, coversUpdateId })
+      .onConflictDoUpdate({ target: docSnapshots.docId, set: { state, coversUpdateId, updatedAt: new Date() } });
+    await tx.delete(docUpdates).where(and(eq(docUpdates.docId, docId), lte(docUpdates.id, coversUpdateId)));
+    return { folded };
   });
 }
