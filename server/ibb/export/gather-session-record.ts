@@ -1,3 +1,4 @@
+import type { TaView } from '../../../domain/ibb/views';
 import { asc, eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { getDb } from '../../../db/client';
@@ -75,20 +76,11 @@ export interface TallyRecord {
   distribution: { value: number; count: number }[];
 }
 
-export interface AgreementRecord {
-  id: string;
-  subject: string;
-  title: string;
-  text: string;
-  textHash: string;
-  isContingent: boolean;
-  supersedesId: string | null;
-  isFrozen: boolean;
-  isSuperseded: boolean;
-  isVerified: boolean;
+/** A TA as exported: the view's fields, with initials named and times as ISO strings. */
+export type AgreementRecord = Omit<TaView, 'initials' | 'ratifications'> & {
   initials: { party: string; name: string; textHash: string; initialedAt: string }[];
   ratifications: { party: string; outcome: string; recordedAt: string }[];
-}
+};
 
 function tallyRecord(t: PartyTally): TallyRecord {
   const distribution = Object.entries(t.distribution)
