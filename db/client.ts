@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { PGliteRemote } from './pglite-remote';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -15,7 +16,7 @@ export type DbConfig =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string | null };
 
-type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGlite };
+type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGliteRemote };
 
 interface Holder {
   config: DbConfig;
@@ -34,11 +35,14 @@ function openRaw(config: DbConfig): RawClient {
     return { kind: 'postgres', pool };
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  return { kind: 'pglite', client: new PGlite(config.dataDir ?? undefined) };
+  // PGlite runs in its own thread (db/pglite-worker.mjs) so queries never block sockets.
+  return { kind: 'pglite', client: new PGliteRemote(config.dataDir) };
 }
 
 function wrap(raw: RawClient): Db {
-  return raw.kind === 'postgres' ? drizzlePg(raw.pool, { schema }) : drizzlePglite(raw.client, { schema });
+  if (raw.kind === 'postgres') return drizzlePg(raw.pool, { schema });
+  // PGliteRemote offers the part of PGlite's API drizzle's PGlite driver calls (query, transaction).
+  return drizzlePglite(raw.client as unknown as PGlite, { schema });
 }
 
 /**
@@ -96,4 +100,15 @@ export async function queryRows(db: Pick<Db, 'execute'>, query: Parameters<Db['e
   const result: unknown = await db.execute(query);
   if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) return result.rows;
   throw new Error('unexpected result shape from execute()');
+}
+
+/**
+ * One parameterised statement straight to the driver, bypassing drizzle's query builder:
+ * for the few hot paths where building the SQL cost more than running it (the realtime
+ * update log). Parameters are driver values (strings, numbers, Buffer/Uint8Array, null).
+ */
+export async function rawQuery(text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const raw = getRawClient();
+  const result = raw.kind === 'postgres' ? await raw.pool.query(text, params) : await raw.client.query(text, params);
+  return result.rows as Record<string, unknown>[];
 }

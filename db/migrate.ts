@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -21,5 +22,8 @@ export async function migrateDb(): Promise<void> {
       await client.query('select pg_advisory_unlock(727001)').catch(() => undefined);
       client.release();
     }
-  } else await migratePglite(drizzlePglite(raw.client), { migrationsFolder });
+  } else {
+    await raw.client.waitReady;
+    await migratePglite(drizzlePglite(raw.client as unknown as PGlite), { migrationsFolder });
+  }
 }

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import type { ChangeRecord } from '../../domain/board/attribution';
 import { describeTransaction } from '../../domain/board/attribution';
 import type { SyncAck } from '../../domain/sync/protocol';
+import type { ValidateResult } from '../../domain/sync/validate-update';
+import { validateUpdate } from '../../domain/sync/validate-update';
 import { SERVER_CLIENT_ID } from '../../domain/sync/protocol';
 import type { BusMessage, DocBus } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
@@ -36,6 +38,11 @@ export interface ClientActor {
 type ClientOrigin = { kind: 'client'; actor: ClientActor };
 
 const LOAD_IN_WORKER_AFTER = 200;
+/**
+ * Updates up to this size are validated on the event loop; larger ones (pastes, a step 2
+ * after a long offline spell) go to a worker with time and heap limits.
+ */
+export const INLINE_VALIDATE_MAX_BYTES = 4096;
 const MAX_BATCH = 500;
 
 /**
@@ -106,8 +113,14 @@ export class DocRoom {
     return room;
   }
 
+  /** clientID → next clock, read from the struct store (what Y.encodeStateVector walks). */
   stateVector(): Map<number, number> {
-    return Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    const sv = new Map<number, number>();
+    for (const [client, structs] of this.doc.store.clients) {
+      const last = structs[structs.length - 1];
+      if (last) sv.set(client, last.id.clock + last.length);
+    }
+    return sv;
   }
 
   /** Step 1 the server sends: its state vector. */
@@ -152,13 +165,26 @@ export class DocRoom {
     const own: number[] = [];
     const foreign: number[] = [SERVER_CLIENT_ID];
     for (const [client, owner] of this.owners) (owner === actor.userId ? own : foreign).push(client);
-    let result;
-    try {
-      result = await this.deps.pool.validate({ update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: foreign });
-    } catch (err) {
-      this.stats.refused++;
-      const why = err instanceof WorkerTimeoutError ? 'took too long to decode' : 'could not be decoded';
-      return ack({ ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` });
+    let result: ValidateResult;
+    const input = { update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: foreign };
+    if (update.byteLength <= INLINE_VALIDATE_MAX_BYTES) {
+      // A keystroke-sized update is validated right here: decoding it is bounded by its
+      // bytes (every read consumes input and lib0 checks bounds), so it cannot stall the
+      // loop, and skipping the worker round trip keeps relay latency low.
+      try {
+        result = validateUpdate(input);
+      } catch (err) {
+        this.stats.refused++;
+        return ack({ ok: false, fatal: true, code: 'update_rejected', message: `update could not be decoded: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    } else {
+      try {
+        result = await this.deps.pool.validate(input);
+      } catch (err) {
+        this.stats.refused++;
+        const why = err instanceof WorkerTimeoutError ? 'took too long to decode' : 'could not be decoded';
+        return ack({ ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` });
+      }
     }
     if (!result.ok) {
       this.stats.refused++;

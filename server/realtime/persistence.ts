@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, rawQuery } from '../../db/client';
 import { docClients, docSnapshots, docUpdates, participationEvents } from '../../db/schema';
 import type { YjsWorkerPool } from './yjs-worker-pool';
 
@@ -78,19 +78,60 @@ export interface PendingWrite {
 
 /**
  * Appends a batch of updates for one doc, their clientID bindings and participation
- * events in one transaction. Resolves with the highest new row id once committed.
+ * events. One statement (data-modifying CTEs), so one round trip and atomic without an
+ * explicit transaction. Resolves with the highest new row id once committed.
  */
 export async function appendUpdates(docId: string, writes: PendingWrite[]): Promise<number> {
+  const paramCount = writes.reduce((n, w) => n + 2 + 2 * w.claimClients.length + 8 * w.events.length, 1);
+  if (paramCount > MAX_STATEMENT_PARAMS) return appendUpdatesInChunks(docId, writes);
+  // The hottest statement in Accord (every edit of every board), so it is written by hand
+  // rather than through drizzle's builder, which cost more main-thread time than the
+  // insert itself. Column names are the schema's (db/schema/realtime.ts).
+  const params: unknown[] = [docId];
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const updateRows = writes.map((w) => `($1, ${param(Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength))}, ${param(w.actorId)}::uuid)`);
+  let text = `with u as (insert into doc_updates (doc_id, update, actor_id) values ${updateRows.join(', ')} returning id)`;
+  const bindings = writes.flatMap((w) => (w.actorId ? w.claimClients.map((clientId) => `($1, ${param(clientId)}::bigint, ${param(w.actorId)}::uuid)`) : []));
+  if (bindings.length > 0) text += `, c as (insert into doc_clients (doc_id, client_id, user_id) values ${bindings.join(', ')} on conflict do nothing)`;
+  const events = writes.flatMap((w) =>
+    w.events.map(
+      (e) =>
+        `(${param(e.partnershipId)}::uuid, $1, ${param(e.actorId)}::uuid, ${param(e.kind)}, ${param(e.targetItem)}, ${param(e.targetAuthorId)}::uuid, ${param(e.size)}::int, ${param(e.at.toISOString())}::timestamptz)`,
+    ),
+  );
+  if (events.length > 0) {
+    text += `, e as (insert into participation_events (partnership_id, doc_id, actor_id, kind, target_item, target_author_id, size, at) values ${events.join(', ')})`;
+  }
+  text += ' select max(id)::text as "lastId" from u';
+  const [row] = await rawQuery(text, params);
+  const lastId = Number(row?.lastId);
+  if (!Number.isSafeInteger(lastId)) throw new Error('append returned no row id');
+  return lastId;
+}
+
+/** PostgreSQL's protocol allows 65,535 parameters per statement; stay well below. */
+const MAX_STATEMENT_PARAMS = 30_000;
+const CHUNK_ROWS = 1000;
+
+/** A batch too large for one statement (say, a paste that touched thousands of items): one transaction, in chunks. */
+async function appendUpdatesInChunks(docId: string, writes: PendingWrite[]): Promise<number> {
   return getDb().transaction(async (tx) => {
-    const rows = await tx
-      .insert(docUpdates)
-      .values(writes.map((w) => ({ docId, update: w.update, actorId: w.actorId })))
-      .returning({ id: docUpdates.id });
+    let lastId = 0;
+    for (let i = 0; i < writes.length; i += CHUNK_ROWS) {
+      const rows = await tx
+        .insert(docUpdates)
+        .values(writes.slice(i, i + CHUNK_ROWS).map((w) => ({ docId, update: w.update, actorId: w.actorId })))
+        .returning({ id: docUpdates.id });
+      for (const r of rows) lastId = Math.max(lastId, r.id);
+    }
     const bindings = writes.flatMap((w) => (w.actorId ? w.claimClients.map((clientId) => ({ docId, clientId, userId: w.actorId ?? '' })) : []));
-    if (bindings.length > 0) await tx.insert(docClients).values(bindings).onConflictDoNothing();
+    for (let i = 0; i < bindings.length; i += CHUNK_ROWS) await tx.insert(docClients).values(bindings.slice(i, i + CHUNK_ROWS)).onConflictDoNothing();
     const events = writes.flatMap((w) => w.events.map((e) => ({ ...e, docId })));
-    if (events.length > 0) await tx.insert(participationEvents).values(events);
-    return Math.max(...rows.map((r) => r.id));
+    for (let i = 0; i < events.length; i += CHUNK_ROWS) await tx.insert(participationEvents).values(events.slice(i, i + CHUNK_ROWS));
+    return lastId;
   });
 }
 

@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The embedded database on its own thread (db/pglite-worker.mjs), seen from the main
+ * thread through the part of PGlite's API that drizzle's PGlite driver uses: `query`
+ * and `transaction`. PGlite runs PostgreSQL in WebAssembly; on the event loop every
+ * commit cost the sockets 1.5–2.5 ms. Here the event loop only posts messages.
+ *
+ * Semantics are PGlite's: one connection, transactions run one at a time and queries
+ * outside them wait for them (the worker's PGlite serializes both).
+ */
+
+interface QueryResult {
+  rows: unknown[];
+  fields: { name: string; dataTypeID: number }[];
+  affectedRows?: number;
+}
+
+interface QueryOptions {
+  rowMode?: 'object' | 'array';
+}
+
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
+type Status = { type: 'ready' } | { type: 'fatal'; error: SerializedError };
+
+interface SerializedError {
+  message: string;
+  name?: string;
+  code?: string;
+  [field: string]: unknown;
+}
+
+/** A PostgreSQL error raised in the database thread, with its fields (code, detail, …). */
+export class EmbeddedDatabaseError extends Error {
+  code?: string;
+  detail?: string;
+  constraint?: string;
+  constructor(serialized: SerializedError) {
+    super(serialized.message);
+    this.name = 'DatabaseError';
+    Object.assign(this, serialized, { name: 'DatabaseError', message: serialized.message });
+  }
+}
+
+export interface RemoteTransaction {
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+// Resolved from this file's location: the custom server and the tests load db/ from
+// source. Next's bundle never opens the database, so it never needs this path.
+const WORKER_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pglite-worker.mjs');
+
+export class PGliteRemote {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private failure: Error | null = null;
+  readonly waitReady: Promise<void>;
+
+  constructor(dataDir: string | null) {
+    this.worker = new Worker(WORKER_PATH, { workerData: { dataDir }, execArgv: [] });
+    let ready!: () => void;
+    let failed!: (err: Error) => void;
+    this.waitReady = new Promise<void>((resolve, reject) => {
+      ready = resolve;
+      failed = reject;
+    });
+    // A rejection nobody awaited yet must not crash the process; callers see it on use.
+    this.waitReady.catch(() => undefined);
+    this.worker.on('message', (msg: Reply | Status) => {
+      if ('type' in msg) {
+        if (msg.type === 'ready') ready();
+        else failed(this.fail(new EmbeddedDatabaseError(msg.error)));
+        return;
+      }
+      const call = this.pending.get(msg.id);
+      if (!call) return;
+      this.pending.delete(msg.id);
+      if (msg.ok) call.resolve(msg.result);
+      else call.reject(new EmbeddedDatabaseError(msg.error));
+    });
+    this.worker.on('error', (err) => failed(this.fail(err)));
+    this.worker.on('exit', (code) => failed(this.fail(new Error(`the embedded database thread exited (code ${code})`))));
+  }
+
+  /** Every call in flight and every later call fails with this: the database is gone. */
+  private fail(err: Error): Error {
+    if (!this.failure) {
+      this.failure = err;
+      if (!this.isClosing) console.error('[db] embedded database thread failed', err);
+    }
+    for (const call of this.pending.values()) call.reject(this.failure);
+    this.pending.clear();
+    return this.failure;
+  }
+
+  private isClosing = false;
+
+  private async call<T>(message: Record<string, unknown>): Promise<T> {
+    await this.waitReady;
+    if (this.failure) throw this.failure;
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  query(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
+    return this.call<QueryResult>({ op: 'query', sql, params, rowMode: options.rowMode ?? 'object' });
+  }
+
+  /** Runs `fn` inside one transaction: commit when it resolves, roll back when it throws. */
+  async transaction<T>(fn: (tx: RemoteTransaction) => Promise<T>): Promise<T> {
+    const txId = await this.call<number>({ op: 'begin' });
+    let isClosed = false;
+    const tx: RemoteTransaction = {
+      query: (sql, params = [], options = {}) => {
+        if (isClosed) return Promise.reject(new Error('Transaction is closed'));
+        return this.call<QueryResult>({ op: 'query', sql, params, rowMode: options.rowMode ?? 'object', tx: txId });
+      },
+      rollback: async () => {
+        if (isClosed) return;
+        isClosed = true;
+        await this.call({ op: 'end', tx: txId, commit: false });
+      },
+      get closed() {
+        return isClosed;
+      },
+    };
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (err) {
+      if (!isClosed) {
+        isClosed = true;
+        await this.call({ op: 'end', tx: txId, commit: false }).catch(() => undefined);
+      }
+      throw err;
+    }
+    if (!isClosed) {
+      isClosed = true;
+      await this.call({ op: 'end', tx: txId, commit: true });
+    }
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.failure) return;
+    this.isClosing = true;
+    try {
+      await this.call({ op: 'close' });
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+}

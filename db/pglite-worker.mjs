@@ -1,0 +1,126 @@
+// The embedded database's own thread. PGlite runs PostgreSQL compiled to WebAssembly;
+// every query costs CPU in WASM and in PGlite's protocol code. Hosting it here keeps that
+// work off the server's event loop, which then only relays sockets and Yjs frames.
+// Plain .mjs (no TypeScript loader needed): the main side is db/pglite-remote.ts.
+//
+// Messages in:  { id, op: 'query', sql, params, rowMode, tx? }
+//               { id, op: 'begin' }            → replies once the transaction holds the lock
+//               { id, op: 'end', tx, commit }  → commit (or roll back) that transaction
+//               { id, op: 'close' }
+// Messages out: { type: 'ready' } | { type: 'fatal', error }
+//               { id, ok: true, result } | { id, ok: false, error }
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, types } from '@electric-sql/pglite';
+
+if (!parentPort) throw new Error('pglite-worker.mjs must run as a worker thread');
+const port = parentPort;
+
+// Dates, intervals and the array types drizzle formats itself stay text, exactly as
+// drizzle's PGlite driver asks (its parsers are functions and cannot cross threads).
+const identity = (value) => value;
+const parsers = {
+  [types.TIMESTAMP]: identity,
+  [types.TIMESTAMPTZ]: identity,
+  [types.INTERVAL]: identity,
+  [types.DATE]: identity,
+  1231: identity,
+  1115: identity,
+  1185: identity,
+  1187: identity,
+  1182: identity,
+};
+
+/** PostgreSQL error fields worth keeping across the thread boundary. */
+const ERROR_FIELDS = ['code', 'severity', 'detail', 'hint', 'schema', 'table', 'column', 'constraint', 'where', 'position', 'routine'];
+
+function serializeError(err) {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const out = { message: err.message, name: err.name };
+  for (const key of ERROR_FIELDS) if (err[key] !== undefined && err[key] !== null) out[key] = err[key];
+  return out;
+}
+
+/** Open transactions by id: the PGlite transaction object and how to finish it. */
+const transactions = new Map();
+const ROLLBACK = Symbol('rollback');
+
+let db;
+try {
+  db = new PGlite(workerData.dataDir ?? undefined);
+  await db.waitReady;
+  port.postMessage({ type: 'ready' });
+} catch (err) {
+  port.postMessage({ type: 'fatal', error: serializeError(err) });
+  process.exit(1);
+}
+
+function reply(id, promise) {
+  promise.then(
+    (result) => port.postMessage({ id, ok: true, result }),
+    (err) => port.postMessage({ id, ok: false, error: serializeError(err) }),
+  );
+}
+
+async function runQuery(msg) {
+  const target = msg.tx === undefined ? db : transactions.get(msg.tx)?.tx;
+  if (!target) throw new Error(`transaction ${msg.tx} is not open`);
+  const res = await target.query(msg.sql, msg.params ?? [], { rowMode: msg.rowMode ?? 'object', parsers });
+  return { rows: res.rows, fields: res.fields, affectedRows: res.affectedRows };
+}
+
+function begin(id) {
+  const entry = { tx: null, settle: null, done: null };
+  const finished = new Promise((resolve, reject) => {
+    entry.settle = { resolve, reject };
+  });
+  transactions.set(id, entry);
+  entry.done = db.transaction(async (tx) => {
+    entry.tx = tx;
+    port.postMessage({ id, ok: true, result: id });
+    await finished;
+  });
+  entry.done.catch((err) => {
+    // A transaction that failed before its lock was granted never answered `begin`.
+    if (entry.tx === null && transactions.get(id) === entry) {
+      transactions.delete(id);
+      port.postMessage({ id, ok: false, error: serializeError(err) });
+    }
+  });
+}
+
+function end(msg) {
+  const entry = transactions.get(msg.tx);
+  if (!entry || entry.tx === null) return Promise.reject(new Error(`transaction ${msg.tx} is not open`));
+  transactions.delete(msg.tx);
+  if (msg.commit) entry.settle.resolve();
+  else entry.settle.reject(ROLLBACK);
+  return entry.done.then(
+    () => null,
+    (err) => {
+      if (err === ROLLBACK) return null;
+      throw err;
+    },
+  );
+}
+
+port.on('message', (msg) => {
+  switch (msg.op) {
+    case 'query':
+      reply(msg.id, runQuery(msg));
+      break;
+    case 'begin':
+      begin(msg.id);
+      break;
+    case 'end':
+      reply(msg.id, end(msg));
+      break;
+    case 'close':
+      reply(
+        msg.id,
+        db.close().then(() => null),
+      );
+      break;
+    default:
+      port.postMessage({ id: msg.id, ok: false, error: { message: `unknown op ${msg.op}` } });
+  }
+});

@@ -1,0 +1,130 @@
+import { and, eq, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { expect, it } from 'vitest';
+import { getDb, queryRows, rawQuery } from '../../db/client';
+import { docClients, docUpdates, participationEvents } from '../../db/schema';
+import type { ParticipationRow, PendingWrite } from '../../server/realtime/persistence';
+import { appendUpdates, readStoredDoc } from '../../server/realtime/persistence';
+import { describeEachBackend } from '../support/db';
+import { buildPartnership, buildUser } from '../support/factories';
+
+function updatesOf(count: number): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < count; i++) doc.getText('t').insert(i, String(i % 10));
+  return { doc, updates };
+}
+
+describeEachBackend('the update log', ({ backend }) => {
+  it('appends updates, clientID bindings and participation events in one statement, exactly as given', async () => {
+    const partnership = await buildPartnership();
+    const alice = await buildUser({ partnershipId: partnership.id });
+    const bob = await buildUser({ partnershipId: partnership.id });
+    const docId = `board:${crypto.randomUUID()}`;
+    const { doc, updates } = updatesOf(3);
+    const at = new Date('2026-11-23T10:00:00.000Z');
+    const event = (actorId: string, targetAuthorId: string | null, kind: string): ParticipationRow => ({
+      partnershipId: partnership.id,
+      actorId,
+      kind,
+      targetItem: 'notes/n1',
+      targetAuthorId,
+      size: 2,
+      at,
+    });
+    const writes: PendingWrite[] = [
+      { update: updates[0] ?? new Uint8Array(), actorId: alice.id, claimClients: [doc.clientID], events: [event(alice.id, null, 'created')] },
+      // The same binding again in one batch is not an error.
+      { update: updates[1] ?? new Uint8Array(), actorId: alice.id, claimClients: [doc.clientID], events: [] },
+      { update: updates[2] ?? new Uint8Array(), actorId: bob.id, claimClients: [], events: [event(bob.id, alice.id, 'edited'), event(bob.id, alice.id, 'commented')] },
+    ];
+    const lastId = await appendUpdates(docId, writes);
+
+    const rows = await getDb().select().from(docUpdates).where(eq(docUpdates.docId, docId)).orderBy(docUpdates.id);
+    expect(rows.map((r) => r.actorId)).toEqual([alice.id, alice.id, bob.id]);
+    expect(rows.at(-1)?.id).toBe(lastId);
+    expect(rows.map((r) => Buffer.from(r.update).equals(Buffer.from(writes[rows.indexOf(r)]?.update ?? [])))).toEqual([true, true, true]);
+    const stored = await readStoredDoc(docId);
+    const copy = new Y.Doc();
+    for (const u of stored.updates) Y.applyUpdate(copy, u);
+    expect(copy.getText('t').toString()).toBe(doc.getText('t').toString());
+
+    const bindings = await getDb().select().from(docClients).where(eq(docClients.docId, docId));
+    expect(bindings.map((b) => [b.clientId, b.userId])).toEqual([[doc.clientID, alice.id]]);
+    const events = await getDb().select().from(participationEvents).where(eq(participationEvents.docId, docId)).orderBy(participationEvents.id);
+    expect(events.map((e) => [e.actorId, e.kind, e.targetAuthorId, e.size, e.targetItem])).toEqual([
+      [alice.id, 'created', null, 2, 'notes/n1'],
+      [bob.id, 'edited', alice.id, 2, 'notes/n1'],
+      [bob.id, 'commented', alice.id, 2, 'notes/n1'],
+    ]);
+    expect(new Date(events[0]?.at ?? 0).toISOString()).toBe(at.toISOString());
+  });
+
+  it('writes a batch too large for one statement (a paste touching thousands of items) in one transaction', async () => {
+    const partnership = await buildPartnership();
+    const alice = await buildUser({ partnershipId: partnership.id });
+    const docId = `board:${crypto.randomUUID()}`;
+    const { updates } = updatesOf(2);
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      partnershipId: partnership.id,
+      actorId: alice.id,
+      kind: 'created',
+      targetItem: `notes/n${i}`,
+      targetAuthorId: null,
+      size: 1,
+      at: new Date(),
+    }));
+    await appendUpdates(docId, [
+      { update: updates[0] ?? new Uint8Array(), actorId: alice.id, claimClients: [], events: many },
+      { update: updates[1] ?? new Uint8Array(), actorId: alice.id, claimClients: [], events: [] },
+    ]);
+    const [count] = await queryRows(getDb(), sql`select count(*)::int as n from participation_events where doc_id = ${docId}`);
+    expect(count?.n).toBe(5000);
+    expect((await readStoredDoc(docId)).logLength).toBe(2);
+  });
+
+  it('writes nothing when any part of the batch fails', async () => {
+    const partnership = await buildPartnership();
+    const alice = await buildUser({ partnershipId: partnership.id });
+    const docId = `board:${crypto.randomUUID()}`;
+    const { updates } = updatesOf(1);
+    const unknownPerson = crypto.randomUUID();
+    await expect(
+      appendUpdates(docId, [
+        {
+          update: updates[0] ?? new Uint8Array(),
+          actorId: alice.id,
+          claimClients: [7],
+          events: [{ partnershipId: partnership.id, actorId: unknownPerson, kind: 'created', targetItem: 'x', targetAuthorId: null, size: 1, at: new Date() }],
+        },
+      ]),
+    ).rejects.toThrow();
+    expect((await readStoredDoc(docId)).logLength).toBe(0);
+    expect(await getDb().select().from(docClients).where(and(eq(docClients.docId, docId), eq(docClients.clientId, 7)))).toEqual([]);
+  });
+
+  if (backend === 'pglite') {
+    it('runs the embedded database on its own thread with PostgreSQL errors and transactions intact', async () => {
+      // Errors keep their SQLSTATE and fields across the thread boundary.
+      const err = await rawQuery('select 1/0', []).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: '22012' });
+      // A failed transaction rolls back; queries outside it wait for it and see nothing.
+      const marker = `t-${crypto.randomUUID()}`;
+      const failing = getDb().transaction(async (tx) => {
+        await tx.execute(sql`create temporary table if not exists thread_probe (v text)`);
+        await tx.execute(sql`insert into thread_probe values (${marker})`);
+        throw new Error('roll back');
+      });
+      const outside = rawQuery('select 1 as one', []);
+      await expect(failing).rejects.toThrow('roll back');
+      expect(await outside).toEqual([{ one: 1 }]);
+      const rows = await rawQuery(`select count(*)::int as n from pg_tables where tablename = 'thread_probe'`, []);
+      expect(rows).toEqual([{ n: 0 }]);
+      // Committed transactions commit; bytes round-trip unchanged.
+      const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+      const back = await getDb().transaction(async (tx) => queryRows(tx, sql`select ${Buffer.from(bytes)}::bytea as b`));
+      expect(new Uint8Array(back[0]?.b as Uint8Array)).toEqual(bytes);
+    });
+  }
+});
