@@ -9,6 +9,11 @@ const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const schema = z.object({
   /** Length of each edit window in seconds (the workloads' ~20 s; shorten for a quick look). */
   BENCH_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(600).default(20)),
+  /**
+   * Seconds of the same edits before the measured window, for every server alike: the
+   * first edits after a server starts run cold code (JIT) and are reported apart.
+   */
+  BENCH_WARMUP_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(60).default(3)),
   /** Updates in the log of the cold-load doc. */
   BENCH_LOG_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(1_000_000).default(100_000)),
   /** Comma-separated sections to run: a, b, cold, multi (default: all). */

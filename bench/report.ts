@@ -30,13 +30,14 @@ function rssPerConnection(o: Outcome): string {
 
 export function workloadTable(outcomes: Outcome[]): string {
   return table(
-    ['workload', 'server', 'p50 ms', 'p99 ms', 'max ms', 'delivered', 'RSS/conn', 'server CPU', 'clients CPU (busiest loop)', 'other CPU', 'durable ack p50/p99 ms'],
+    ['workload', 'server', 'p50 ms', 'p99 ms', 'max ms', 'warm-up p50/p99 ms', 'delivered', 'RSS/conn', 'server CPU', 'clients CPU (busiest loop)', 'other CPU', 'durable ack p50/p99 ms'],
     outcomes.map((o) => [
       `${o.workload.id}: ${o.workload.label}`,
       o.server,
       ms(o.result.latency.p50),
       ms(o.result.latency.p99),
       ms(o.result.latency.max),
+      o.result.warmupLatency.count > 0 ? `${ms(o.result.warmupLatency.p50)} / ${ms(o.result.warmupLatency.p99)}` : '—',
       delivered(o) + errors(o),
       rssPerConnection(o),
       `${o.serverCpuPercent.toFixed(0)}%`,

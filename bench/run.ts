@@ -21,6 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = loadBenchConfig();
 const settings: RunSettings = {
   seconds: config.BENCH_SECONDS,
+  warmupSeconds: config.BENCH_WARMUP_SECONDS,
   // Late deliveries are waited for (until none has arrived for 10 s): late is not lost.
   drainSeconds: 60,
   ...(config.BENCH_CPU_PROFILE_DIR ? { profileDir: path.resolve(config.BENCH_CPU_PROFILE_DIR) } : {}),
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   const lines = [
     `# Accord sync bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `${os.cpus().length} × ${cpu}, Node ${process.version}. ${settings.seconds} s of edits per run; every client inserts \`<timestamp>\` into a Y.Text once a second; one server at a time; clients in two load processes of their own. ` +
+    `${os.cpus().length} × ${cpu}, Node ${process.version}. ${settings.warmupSeconds} s of warm-up edits, then ${settings.seconds} s measured, per run; every client inserts \`<timestamp>\` into a Y.Text once a second; one server at a time; clients in two load processes of their own. ` +
       `Peers: y-websocket ${version('y-websocket')} with @y/websocket-server ${version('@y/websocket-server')}, @hocuspocus/server ${version('@hocuspocus/server')} (provider ${version('@hocuspocus/provider')}), in memory. ` +
       `Accord: embedded PGlite in memory, durable acks on, clients are people with ${CLIENTS_PER_PERSON} tabs each. ` +
       `Servers and clients ran at ${priority}; load average at the start ${startLoad}.`,
@@ -132,7 +133,8 @@ async function main(): Promise<void> {
     if (note) lines.push(`${note} Where a run is not client-bound, its numbers compare the servers.`, '');
     lines.push(
       'RSS/conn: server RSS once all clients were synced minus before any connected, over the client count. ' +
-        'CPU: share of one core over the edit window (Accord includes its Yjs worker threads and in-process database).',
+        'CPU: share of one core over the edit window (Accord includes its Yjs worker threads and in-process database). ' +
+        `p50/p99/max are over edits made after the ${settings.warmupSeconds} s warm-up (the first edits a freshly started server sees run cold code); the warm-up column is those first edits, for every server alike. Delivered counts both.`,
       '',
     );
   }

@@ -26,8 +26,10 @@ export const WORKLOADS = {
 } as const satisfies Record<string, Workload>;
 
 export interface LoadResult {
-  /** Edit on the sender → applied on each other client of the doc. */
+  /** Edit on the sender → applied on each other client of the doc (edits after the warm-up). */
   latency: Percentiles;
+  /** The same for edits made during the warm-up seconds. */
+  warmupLatency: Percentiles;
   /** Accord only: send → durable ack. */
   ack: Percentiles | null;
   edits: number;
@@ -58,6 +60,8 @@ export interface Outcome {
 
 export interface RunSettings {
   seconds: number;
+  /** Edits before the measured window, same schedule, latencies reported apart. */
+  warmupSeconds: number;
   drainSeconds: number;
   profileDir?: string;
 }
@@ -102,6 +106,7 @@ function combine(kind: ServerKind, edits: EditReport[], expected: number[], drai
   for (const d of drains) for (const [code, n] of Object.entries(d.errors)) errors[code] = (errors[code] ?? 0) + n;
   return {
     latency: percentiles(drains.map((d) => d.latencies)),
+    warmupLatency: percentiles(drains.map((d) => d.warmupLatencies)),
     ack: kind === 'accord' ? percentiles(drains.map((d) => d.acks)) : null,
     edits: edits.reduce((n, r) => n + Object.values(r.edits).reduce((a, b) => a + b, 0), 0),
     plannedEdits: edits.reduce((n, r) => n + r.planned, 0),
@@ -128,7 +133,7 @@ async function measure(server: string, w: Workload, kind: ServerKind, servers: M
     const cpuBefore = cpu();
     const machineBefore = readMachineBusySeconds();
     const wallBefore = performance.now();
-    const edits = await Promise.all(loads.map((l) => l.run(settings.seconds)));
+    const edits = await Promise.all(loads.map((l) => l.run(settings.seconds, settings.warmupSeconds)));
     const expected = expectedPerProcess(edits);
     const drains = await Promise.all(loads.map((l, i) => l.drain(expected[i] ?? 0, settings.drainSeconds)));
     const seconds = (performance.now() - wallBefore) / 1000;

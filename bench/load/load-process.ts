@@ -27,7 +27,10 @@ interface Client {
 }
 
 const latencies = new Samples();
+const warmupLatencies = new Samples();
 const acks = new Samples();
+/** Wall clock (the markers' unit) at which the warm-up ends: earlier edits are sampled apart. */
+let measureFrom = Number.POSITIVE_INFINITY;
 const errors: Record<string, number> = {};
 let received = 0;
 let isMeasuring = false;
@@ -62,7 +65,8 @@ function watch(doc: Y.Doc): void {
         const added = s.id.clock < before ? s.content.str.slice(before - s.id.clock) : s.content.str;
         for (const m of added.matchAll(MARKER)) {
           received++;
-          latencies.push(now - Number(m[1]));
+          const sent = Number(m[1]);
+          (sent >= measureFrom ? latencies : warmupLatencies).push(now - sent);
         }
       }
     }
@@ -73,8 +77,8 @@ async function connect(kind: ServerKind, specs: ClientSpec[]): Promise<number> {
   const started = performance.now();
   const hooks = {
     onAck: (ms: number, ok: boolean, code: string | null) => {
-      if (ok) acks.push(ms);
-      else countError(`ack:${code ?? 'unknown'}`);
+      if (!ok) countError(`ack:${code ?? 'unknown'}`);
+      else if (clock() - ms >= measureFrom) acks.push(ms);
     },
     onError: countError,
   };
@@ -97,8 +101,10 @@ async function connect(kind: ServerKind, specs: ClientSpec[]): Promise<number> {
  * whenever the clients are busy). A slot missed by more than a second is skipped and
  * shows up as fewer edits than planned.
  */
-async function run(seconds: number): Promise<EditReport> {
+async function run(measuredSeconds: number, warmupSeconds: number): Promise<EditReport> {
+  const seconds = measuredSeconds + warmupSeconds;
   const report: EditReport = { edits: {}, clients: {}, planned: clients.length * seconds };
+  measureFrom = clock() + warmupSeconds * 1000;
   for (const c of clients) report.clients[c.spec.doc] = (report.clients[c.spec.doc] ?? 0) + 1;
   isMeasuring = true;
   window = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() };
@@ -140,7 +146,7 @@ async function drain(expected: number, maxSeconds: number): Promise<DrainReport>
   isMeasuring = false;
   const cpu = window ? process.cpuUsage(window.cpu) : { user: 0, system: 0 };
   const busy = window ? performance.eventLoopUtilization(window.elu).utilization : 0;
-  return { latencies: latencies.toArray(), acks: acks.toArray(), received, errors, cpuSeconds: (cpu.user + cpu.system) / 1e6, busy };
+  return { latencies: latencies.toArray(), warmupLatencies: warmupLatencies.toArray(), acks: acks.toArray(), received, errors, cpuSeconds: (cpu.user + cpu.system) / 1e6, busy };
 }
 
 process.on('message', (msg: ToLoad) => {
@@ -149,7 +155,7 @@ process.on('message', (msg: ToLoad) => {
       case 'connect':
         return { type: 'connected', ms: await connect(msg.kind, msg.clients) };
       case 'run':
-        return { type: 'edited', report: await run(msg.seconds) };
+        return { type: 'edited', report: await run(msg.seconds, msg.warmupSeconds) };
       case 'drain':
         return { type: 'drained', report: await drain(msg.expected, msg.maxSeconds) };
       case 'close':

@@ -21,8 +21,10 @@ export interface EditReport {
 
 /** What a load process's clients received, over the edits and the drain. */
 export interface DrainReport {
-  /** Edit on the sender → applied on this client, in ms, one per delivery. */
+  /** Edit on the sender → applied on this client, in ms, one per delivery of an edit made after the warm-up. */
   latencies: Float64Array;
+  /** The same for edits made during the warm-up (reported apart: JIT, first allocations). */
+  warmupLatencies: Float64Array;
   /** Accord only: send → durable ack, in ms. */
   acks: Float64Array;
   received: number;
@@ -35,7 +37,8 @@ export interface DrainReport {
 
 export type ToLoad =
   | { type: 'connect'; kind: ServerKind; clients: ClientSpec[] }
-  | { type: 'run'; seconds: number }
+  /** Edit for `warmupSeconds` + `seconds`; latencies of warm-up edits are kept apart. */
+  | { type: 'run'; seconds: number; warmupSeconds: number }
   /** Wait for the deliveries still in flight: until `expected` arrived, nothing came for 10 s, or `maxSeconds`. */
   | { type: 'drain'; expected: number; maxSeconds: number }
   | { type: 'close' };

@@ -26,6 +26,8 @@ export interface AccordNodeOptions {
 export interface AccordNode {
   pid: number;
   inspectorUrl: string | null;
+  /** Full GC in the embedded database's thread (the inspector reaches the main thread only). */
+  collectOtherGarbage: () => Promise<void>;
   url: string;
   fixture<N extends FixtureName>(name: N, args: Parameters<Fixtures[N]>[0]): Promise<Awaited<ReturnType<Fixtures[N]>>>;
   /** SIGTERM: the server flushes pending writes and closes its database. */
@@ -84,18 +86,23 @@ export async function startAccordNode(options: AccordNodeOptions): Promise<Accor
     else p.reject(new Error(raw.error ?? 'fixture failed'));
   });
 
+  function fixture<N extends FixtureName>(name: N, args: Parameters<Fixtures[N]>[0]): Promise<Awaited<ReturnType<Fixtures[N]>>> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve: (v) => resolve(v as never), reject });
+      child.send({ id, name, args });
+    });
+  }
+
   return {
     pid: child.pid,
     inspectorUrl: inspectorUrlIn(output),
+    collectOtherGarbage: async () => {
+      await fixture('collectDatabaseGarbage', undefined);
+    },
     url: `http://localhost:${port}`,
     output: () => output,
-    fixture(name, args) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: (v) => resolve(v as never), reject });
-        child.send({ id, name, args });
-      });
-    },
+    fixture,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

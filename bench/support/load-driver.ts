@@ -51,8 +51,8 @@ export class LoadDriver {
   }
 
   /** Edits for `seconds`; resolves when this process's clients have stopped editing. */
-  async run(seconds: number): Promise<EditReport> {
-    const reply = await this.request({ type: 'run', seconds }, (seconds + 60) * 1000);
+  async run(seconds: number, warmupSeconds: number): Promise<EditReport> {
+    const reply = await this.request({ type: 'run', seconds, warmupSeconds }, (seconds + warmupSeconds + 60) * 1000);
     if (reply.type !== 'edited') throw new Error(`unexpected reply ${reply.type}`);
     return reply.report;
   }

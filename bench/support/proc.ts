@@ -34,6 +34,8 @@ export function readMachineBusySeconds(): number {
 export interface MeasuredProcess {
   pid: number;
   inspectorUrl: string | null;
+  /** Full GC in threads the inspector does not reach (Accord's database thread). */
+  collectOtherGarbage?: () => Promise<void>;
 }
 
 /**
@@ -41,7 +43,10 @@ export interface MeasuredProcess {
  * go back to the system over a moment).
  */
 export async function settledRssKb(processes: MeasuredProcess[], maxMs = 5000): Promise<number> {
-  for (const p of processes) if (p.inspectorUrl) await collectGarbage(p.inspectorUrl);
+  for (const p of processes) {
+    if (p.inspectorUrl) await collectGarbage(p.inspectorUrl);
+    await p.collectOtherGarbage?.();
+  }
   const read = () => processes.reduce((sum, p) => sum + readRssKb(p.pid), 0);
   const deadline = performance.now() + maxMs;
   let last = read();

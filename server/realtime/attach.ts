@@ -15,6 +15,7 @@ import { RoomRegistry } from './room-registry';
 import type { SocketData } from './sync-handlers';
 import { SyncHandlers } from './sync-handlers';
 import { TokenBucket } from './rate-limiter';
+import { UpdateLogWriter } from './update-log-writer';
 import { YjsWorkerPool } from './yjs-worker-pool';
 import { registerRealtimeService } from './service';
 
@@ -62,8 +63,10 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
 
   const nsp = io.of(SYNC_NAMESPACE);
   const pool = new YjsWorkerPool(2);
+  const writer = new UpdateLogWriter();
   const registry = new RoomRegistry({
     pool,
+    writer,
     bus,
     compactAfter: 1000,
     outlet: {
@@ -137,6 +140,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
       nsp.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await registry.closeAll();
+      await writer.drain();
       await pool.close();
       await bus?.close();
       await Promise.allSettled(redisClients.map((c) => c.quit()));

@@ -7,8 +7,9 @@ import { validateUpdate } from '../../domain/sync/validate-update';
 import { SERVER_CLIENT_ID } from '../../domain/sync/protocol';
 import type { BusMessage, DocBus } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
-import { appendUpdates, compactDoc, readClientBindings, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
+import { compactDoc, readClientBindings, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
+import type { UpdateLogWriter } from './update-log-writer';
 import type { YjsWorkerPool } from './yjs-worker-pool';
 import { WorkerTimeoutError } from './yjs-worker-pool';
 
@@ -23,6 +24,8 @@ export interface RoomOutlet {
 
 export interface RoomDeps {
   pool: YjsWorkerPool;
+  /** The node's group commit into the update log. */
+  writer: UpdateLogWriter;
   bus: DocBus | null;
   outlet: RoomOutlet;
   /** Fold the log into a snapshot once it is this long. */
@@ -43,7 +46,6 @@ const LOAD_IN_WORKER_AFTER = 200;
  * after a long offline spell) go to a worker with time and heap limits.
  */
 export const INLINE_VALIDATE_MAX_BYTES = 4096;
-const MAX_BATCH = 500;
 
 /**
  * One document in memory on this node: the Y.Doc, who owns which clientID, the queue of
@@ -58,9 +60,8 @@ export class DocRoom {
   logLength = 0;
   private encodedState: Uint8Array | null = null;
   private readonly socketChains = new Map<string, Promise<unknown>>();
-  private readonly pending: { write: PendingWrite; resolve: () => void }[] = [];
-  private isFlushing = false;
-  private flushDone: Promise<void> = Promise.resolve();
+  /** Writes handed to the group commit and not yet committed. */
+  private inFlight = 0;
   private readonly outgoing: { update: Uint8Array; sender: string | null }[] = [];
   private isOutgoingScheduled = false;
   private lastRecords: ChangeRecord[] = [];
@@ -266,48 +267,28 @@ export class DocRoom {
     });
   }
 
-  private persist(write: PendingWrite): Promise<void> {
-    return new Promise((resolve) => {
-      this.pending.push({ write, resolve });
-      if (!this.isFlushing) this.flushDone = this.flush();
-    });
-  }
-
   /**
-   * Writes queued updates in batches (group commit). A failed commit is retried with
-   * backoff and nothing is acknowledged until it succeeds: the in-memory doc and the
-   * log stay the same content, and senders keep showing "saving".
+   * Hands the write to the node's group commit (server/realtime/update-log-writer.ts),
+   * which retries failed commits; nothing is acknowledged until it succeeds, and the
+   * in-memory doc and the log stay the same content meanwhile.
    */
-  private async flush(): Promise<void> {
-    this.isFlushing = true;
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.slice(0, MAX_BATCH);
-        for (let attempt = 0; ; attempt++) {
-          try {
-            this.lastUpdateId = Math.max(this.lastUpdateId, await appendUpdates(this.docId, batch.map((b) => b.write)));
-            break;
-          } catch (err) {
-            console.error(`[realtime] commit failed for ${this.docId} (attempt ${attempt + 1}); retrying`, err);
-            await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
-          }
-        }
-        this.pending.splice(0, batch.length);
-        this.logLength += batch.length;
-        for (const b of batch) b.resolve();
-      }
-    } finally {
-      this.isFlushing = false;
-    }
-    if (this.logLength >= this.deps.compactAfter) this.scheduleCompaction();
+  private persist(write: PendingWrite): Promise<void> {
+    this.inFlight++;
+    const committed = this.deps.writer.append(this.docId, write).then((rowId) => {
+      this.inFlight--;
+      this.lastUpdateId = Math.max(this.lastUpdateId, rowId);
+      this.logLength++;
+      if (this.logLength >= this.deps.compactAfter) this.scheduleCompaction();
+    });
+    return committed;
   }
 
   hasPendingWrites(): boolean {
-    return this.pending.length > 0;
+    return this.inFlight > 0;
   }
 
   async drain(): Promise<void> {
-    while (this.isFlushing || this.pending.length > 0) await this.flushDone;
+    while (this.inFlight > 0) await this.deps.writer.drain();
   }
 
   scheduleCompaction(): void {

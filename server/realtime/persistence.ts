@@ -76,40 +76,64 @@ export interface PendingWrite {
   events: ParticipationRow[];
 }
 
+/** One doc's write, as the node-wide group commit hands it over. */
+export interface DocWrite {
+  docId: string;
+  write: PendingWrite;
+}
+
 /**
  * Appends a batch of updates for one doc, their clientID bindings and participation
- * events. One statement (data-modifying CTEs), so one round trip and atomic without an
- * explicit transaction. Resolves with the highest new row id once committed.
+ * events, atomically. Resolves with the highest new row id once committed.
  */
 export async function appendUpdates(docId: string, writes: PendingWrite[]): Promise<number> {
-  const paramCount = writes.reduce((n, w) => n + 2 + 2 * w.claimClients.length + 8 * w.events.length, 1);
-  if (paramCount > MAX_STATEMENT_PARAMS) return appendUpdatesInChunks(docId, writes);
+  const ids = await appendUpdateBatch(writes.map((write) => ({ docId, write })));
+  return Math.max(...ids);
+}
+
+/**
+ * Appends writes of any number of docs in one statement (data-modifying CTEs: one round
+ * trip, atomic without an explicit transaction). Resolves with each write's row id, in
+ * the order given, once committed.
+ */
+export async function appendUpdateBatch(batch: DocWrite[]): Promise<number[]> {
+  if (batch.length === 0) return [];
+  const paramCount = batch.reduce((n, { write: w }) => n + 3 + 3 * w.claimClients.length + 9 * w.events.length, 0);
+  if (paramCount > MAX_STATEMENT_PARAMS) return appendInChunks(batch);
   // The hottest statement in Accord (every edit of every board), so it is written by hand
   // rather than through drizzle's builder, which cost more main-thread time than the
   // insert itself. Column names are the schema's (db/schema/realtime.ts).
-  const params: unknown[] = [docId];
+  const params: unknown[] = [];
   const param = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
-  const updateRows = writes.map((w) => `($1, ${param(Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength))}, ${param(w.actorId)}::uuid)`);
+  const updateRows = batch.map(({ docId, write: w }) => `(${param(docId)}, ${param(Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength))}, ${param(w.actorId)}::uuid)`);
   let text = `with u as (insert into doc_updates (doc_id, update, actor_id) values ${updateRows.join(', ')} returning id)`;
-  const bindings = writes.flatMap((w) => (w.actorId ? w.claimClients.map((clientId) => `($1, ${param(clientId)}::bigint, ${param(w.actorId)}::uuid)`) : []));
+  const bindings = batch.flatMap(({ docId, write: w }) =>
+    w.actorId ? w.claimClients.map((clientId) => `(${param(docId)}, ${param(clientId)}::bigint, ${param(w.actorId)}::uuid)`) : [],
+  );
   if (bindings.length > 0) text += `, c as (insert into doc_clients (doc_id, client_id, user_id) values ${bindings.join(', ')} on conflict do nothing)`;
-  const events = writes.flatMap((w) =>
+  const events = batch.flatMap(({ docId, write: w }) =>
     w.events.map(
       (e) =>
-        `(${param(e.partnershipId)}::uuid, $1, ${param(e.actorId)}::uuid, ${param(e.kind)}, ${param(e.targetItem)}, ${param(e.targetAuthorId)}::uuid, ${param(e.size)}::int, ${param(e.at.toISOString())}::timestamptz)`,
+        `(${param(e.partnershipId)}::uuid, ${param(docId)}, ${param(e.actorId)}::uuid, ${param(e.kind)}, ${param(e.targetItem)}, ${param(e.targetAuthorId)}::uuid, ${param(e.size)}::int, ${param(e.at.toISOString())}::timestamptz)`,
     ),
   );
   if (events.length > 0) {
     text += `, e as (insert into participation_events (partnership_id, doc_id, actor_id, kind, target_item, target_author_id, size, at) values ${events.join(', ')})`;
   }
-  text += ' select max(id)::text as "lastId" from u';
+  // Ids come from one sequence in VALUES order, so sorted ids are the rows in input order.
+  text += ' select array_agg(id::text order by id) as ids from u';
   const [row] = await rawQuery(text, params);
-  const lastId = Number(row?.lastId);
-  if (!Number.isSafeInteger(lastId)) throw new Error('append returned no row id');
-  return lastId;
+  return parseIds(row?.ids, batch.length);
+}
+
+function parseIds(value: unknown, expected: number): number[] {
+  // PGlite and node-postgres both parse text[] into an array of strings.
+  const ids = Array.isArray(value) ? value.map(Number) : [];
+  if (ids.length !== expected || !ids.every(Number.isSafeInteger)) throw new Error('append returned unexpected row ids');
+  return ids;
 }
 
 /** PostgreSQL's protocol allows 65,535 parameters per statement; stay well below. */
@@ -117,21 +141,21 @@ const MAX_STATEMENT_PARAMS = 30_000;
 const CHUNK_ROWS = 1000;
 
 /** A batch too large for one statement (say, a paste that touched thousands of items): one transaction, in chunks. */
-async function appendUpdatesInChunks(docId: string, writes: PendingWrite[]): Promise<number> {
+async function appendInChunks(batch: DocWrite[]): Promise<number[]> {
   return getDb().transaction(async (tx) => {
-    let lastId = 0;
-    for (let i = 0; i < writes.length; i += CHUNK_ROWS) {
+    const ids: number[] = [];
+    for (let i = 0; i < batch.length; i += CHUNK_ROWS) {
       const rows = await tx
         .insert(docUpdates)
-        .values(writes.slice(i, i + CHUNK_ROWS).map((w) => ({ docId, update: w.update, actorId: w.actorId })))
+        .values(batch.slice(i, i + CHUNK_ROWS).map(({ docId, write: w }) => ({ docId, update: w.update, actorId: w.actorId })))
         .returning({ id: docUpdates.id });
-      for (const r of rows) lastId = Math.max(lastId, r.id);
+      ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
     }
-    const bindings = writes.flatMap((w) => (w.actorId ? w.claimClients.map((clientId) => ({ docId, clientId, userId: w.actorId ?? '' })) : []));
+    const bindings = batch.flatMap(({ docId, write: w }) => (w.actorId ? w.claimClients.map((clientId) => ({ docId, clientId, userId: w.actorId ?? '' })) : []));
     for (let i = 0; i < bindings.length; i += CHUNK_ROWS) await tx.insert(docClients).values(bindings.slice(i, i + CHUNK_ROWS)).onConflictDoNothing();
-    const events = writes.flatMap((w) => w.events.map((e) => ({ ...e, docId })));
+    const events = batch.flatMap(({ docId, write: w }) => w.events.map((e) => ({ ...e, docId })));
     for (let i = 0; i < events.length; i += CHUNK_ROWS) await tx.insert(participationEvents).values(events.slice(i, i + CHUNK_ROWS));
-    return lastId;
+    return ids;
   });
 }
 

@@ -16,6 +16,9 @@ export interface JoinedDoc {
   party: Party | null;
   role: Role | null;
   checkedAt: number;
+  /** Age (ms) after which the decision is re-read in the background, before it expires. */
+  refreshAfter: number;
+  isRefreshing: boolean;
   awarenessClients: Set<number>;
 }
 
@@ -33,6 +36,11 @@ type SyncNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Recor
 const ACCESS_TTL_MS = 30_000;
 
 const noop = () => undefined;
+
+/** Half the TTL plus up to a quarter more, at random. */
+function refreshAfter(): number {
+  return ACCESS_TTL_MS * (0.5 + Math.random() * 0.25);
+}
 
 
 /**
@@ -119,6 +127,8 @@ export class SyncHandlers {
       party: decision.party,
       role: decision.role,
       checkedAt: Date.now(),
+      refreshAfter: refreshAfter(),
+      isRefreshing: false,
       awarenessClients: new Set(),
     });
     await socket.join(docId);
@@ -147,9 +157,20 @@ export class SyncHandlers {
     if (!joined) return { ok: false, code: 'not_joined', message: 'Join the document first' };
     // Bargaining boards can be locked at any moment: their access is re-read on every message.
     const ttl = docId.startsWith('board:') ? ACCESS_TTL_MS : 0;
-    if (Date.now() - joined.checkedAt > ttl) {
+    const age = Date.now() - joined.checkedAt;
+    if (age > ttl) {
       const still = await this.recheck(socket, docId);
       if (!still) return { ok: false, code: 'access_revoked', message: 'Access to this document was withdrawn' };
+    } else if (ttl > 0 && age > joined.refreshAfter && !joined.isRefreshing) {
+      // Refresh ahead, off the message's path: an active socket never waits for the
+      // database here, and the re-reads of many sockets joined together spread out
+      // (refreshAfter is jittered). Membership changes are re-checked at once anyway.
+      joined.isRefreshing = true;
+      void this.recheck(socket, docId)
+        .catch((err: unknown) => console.error('[realtime] access refresh failed', err))
+        .finally(() => {
+          joined.isRefreshing = false;
+        });
     }
     const loaded = await this.registry.get(docId);
     if (!loaded) return { ok: false, code: 'not_joined', message: 'Join the document first' };
@@ -252,6 +273,7 @@ export class SyncHandlers {
     joined.party = decision.party;
     joined.role = decision.role;
     joined.checkedAt = Date.now();
+    joined.refreshAfter = refreshAfter();
     return true;
   }
 

@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { expect, it } from 'vitest';
 import { getDb, queryRows, rawQuery } from '../../db/client';
-import { docClients, docUpdates, participationEvents } from '../../db/schema';
+import { docClients, docUpdates, participationEvents, users } from '../../db/schema';
 import type { ParticipationRow, PendingWrite } from '../../server/realtime/persistence';
 import { appendUpdates, readStoredDoc } from '../../server/realtime/persistence';
+import { UpdateLogWriter } from '../../server/realtime/update-log-writer';
 import { describeEachBackend } from '../support/db';
 import { buildPartnership, buildUser } from '../support/factories';
 
@@ -102,6 +103,38 @@ describeEachBackend('the update log', ({ backend }) => {
     ).rejects.toThrow();
     expect((await readStoredDoc(docId)).logLength).toBe(0);
     expect(await getDb().select().from(docClients).where(and(eq(docClients.docId, docId), eq(docClients.clientId, 7)))).toEqual([]);
+  });
+
+  it('commits many docs together, and a doc whose rows are refused holds back only itself until they commit', async () => {
+    const partnership = await buildPartnership();
+    const alice = await buildUser({ partnershipId: partnership.id });
+    const errors: (string | null)[] = [];
+    const writer = new UpdateLogWriter((docId) => errors.push(docId));
+    const [good, stuck] = [`board:${crypto.randomUUID()}`, `board:${crypto.randomUUID()}`];
+    const { updates } = updatesOf(3);
+    const ghost = crypto.randomUUID(); // no such person yet: the foreign key refuses the row
+    let stuckCommitted = false;
+    const stuckWrite = writer.append(stuck, { update: updates[0] ?? new Uint8Array(), actorId: ghost, claimClients: [], events: [] }).then((id) => {
+      stuckCommitted = true;
+      return id;
+    });
+    const goodIds = await Promise.all([
+      writer.append(good, { update: updates[1] ?? new Uint8Array(), actorId: alice.id, claimClients: [], events: [] }),
+      writer.append(good, { update: updates[2] ?? new Uint8Array(), actorId: alice.id, claimClients: [], events: [] }),
+    ]);
+    expect(goodIds[1]).toBeGreaterThan(goodIds[0] ?? Infinity);
+    expect((await readStoredDoc(good)).logLength).toBe(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stuckCommitted).toBe(false);
+    expect(errors).toContain(stuck);
+    // A later write of the stuck doc waits behind the refused one, in order.
+    const later = writer.append(stuck, { update: updates[1] ?? new Uint8Array(), actorId: alice.id, claimClients: [], events: [] });
+    // Once the row can be written (the person exists), the retry commits it, then the later one.
+    await getDb().insert(users).values({ id: ghost, email: `${ghost}@test.example`, name: 'Late arrival', passwordHash: null });
+    const [stuckId, laterId] = await Promise.all([stuckWrite, later]);
+    expect(laterId).toBeGreaterThan(stuckId);
+    expect((await readStoredDoc(stuck)).logLength).toBe(2);
+    await writer.drain();
   });
 
   if (backend === 'pglite') {

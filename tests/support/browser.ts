@@ -45,13 +45,23 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const context = await browser.newContext({ locale: 'en-US', ...options });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
-  page.on('pageerror', (err) => pageErrors.push(err));
+  // Which page threw is part of the error: a test may visit several.
+  page.on('pageerror', (err) => pageErrors.push(Object.assign(err, { message: `${err.message} (on ${page.url()})` })));
   return { context, page, pageErrors };
+}
+
+/**
+ * Waits until React has hydrated the current document (components/shell/hydration-marker):
+ * after a full page load, before typing or clicking, as a person waits for a page to respond.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 }
 
 /** Signs in through the real form and waits until the app has navigated away from it. */
 export async function signInWithForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(new URL('/signin', baseUrl).toString());
+  await waitForHydration(page);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, getRawClient } from '../../db/client';
 import { auditLog, boards, docUpdates, invitations, participationEvents } from '../../db/schema';
 import type { CreateBoardInput } from '../../server/boards/create-board';
 import { createBoard } from '../../server/boards/create-board';
@@ -63,6 +63,11 @@ export const fixtures = {
       .where(eq(participationEvents.docId, args.docId))
       .orderBy(asc(participationEvents.id)),
   ...ibbFixtures,
+  /** A full GC in the embedded database's thread, so the bench's RSS readings are settled (the inspector reaches the main thread only). */
+  collectDatabaseGarbage: async () => {
+    const raw = getRawClient();
+    if (raw.kind === 'pglite') await raw.client.collectGarbage();
+  },
 };
 
 export type Fixtures = typeof fixtures;

@@ -1,0 +1,112 @@
+import type { PendingWrite } from './persistence';
+import { appendUpdateBatch } from './persistence';
+
+interface Queued {
+  docId: string;
+  write: PendingWrite;
+  resolve: (rowId: number) => void;
+}
+
+/** Most writes one statement carries; a busier node simply runs more statements. */
+const MAX_BATCH = 500;
+
+/**
+ * Group commit for the whole node: every doc's pending writes go to the update log
+ * together, one statement at a time. While a statement runs, the next batch collects, so
+ * under load many edits (of many docs) share one commit, and with one editor a write
+ * starts at once.
+ *
+ * Nothing is acknowledged before its commit. A failed batch is retried per doc, so a
+ * write that keeps failing (its doc's rows are refused) holds back that doc only: the
+ * others are written and acknowledged while it retries with backoff.
+ */
+export class UpdateLogWriter {
+  private queue: Queued[] = [];
+  private isWriting = false;
+  private idle: Promise<void> = Promise.resolve();
+  private readonly retrying = new Map<string, Queued[]>();
+
+  constructor(private readonly onError: (docId: string | null, attempt: number, err: unknown) => void = defaultOnError) {}
+
+  /** Resolves with the row id once the write is committed. */
+  append(docId: string, write: PendingWrite): Promise<number> {
+    return new Promise((resolve) => {
+      // A doc whose writes are being retried keeps its order: new writes wait behind them.
+      const held = this.retrying.get(docId);
+      if (held) held.push({ docId, write, resolve });
+      else this.queue.push({ docId, write, resolve });
+      if (!this.isWriting) this.idle = this.run();
+    });
+  }
+
+  /** Resolves when every write handed in so far has been committed. */
+  async drain(): Promise<void> {
+    while (this.isWriting || this.queue.length > 0 || this.retrying.size > 0) {
+      await this.idle;
+      if (this.retrying.size > 0 && !this.isWriting) await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async run(): Promise<void> {
+    this.isWriting = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          settle(batch, await appendUpdateBatch(batch));
+        } catch (err) {
+          this.onError(null, 1, err);
+          // Per doc from here: one doc's refused rows must not hold back the others.
+          const byDoc = new Map<string, Queued[]>();
+          for (const q of batch) {
+            const list = byDoc.get(q.docId);
+            if (list) list.push(q);
+            else byDoc.set(q.docId, [q]);
+          }
+          for (const [docId, writes] of byDoc) {
+            try {
+              settle(writes, await appendUpdateBatch(writes));
+            } catch (docErr) {
+              this.retryDoc(docId, writes, docErr);
+            }
+          }
+        }
+      }
+    } finally {
+      this.isWriting = false;
+    }
+  }
+
+  /** Retries one doc's writes (and any that arrive for it meanwhile) until they commit. */
+  private retryDoc(docId: string, writes: Queued[], firstError: unknown): void {
+    const held = [...writes];
+    this.retrying.set(docId, held);
+    void (async () => {
+      let err = firstError;
+      for (let attempt = 2; ; attempt++) {
+        this.onError(docId, attempt, err);
+        await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** (attempt - 2), 1000)));
+        const batch = held.slice(0, MAX_BATCH);
+        try {
+          settle(batch, await appendUpdateBatch(batch));
+          held.splice(0, batch.length);
+          if (held.length === 0) break;
+          attempt = 1;
+        } catch (e) {
+          err = e;
+        }
+      }
+      this.retrying.delete(docId);
+    })();
+  }
+}
+
+function settle(batch: Queued[], rowIds: number[]): void {
+  batch.forEach((q, i) => q.resolve(rowIds[i] ?? 0));
+}
+
+function defaultOnError(docId: string | null, attempt: number, err: unknown): void {
+  const what = docId ? `for ${docId} (attempt ${attempt}); retrying` : 'for a batch; retrying per doc';
+  console.error(`[realtime] update log commit failed ${what}`, err instanceof Error ? err.message : err);
+}
+
