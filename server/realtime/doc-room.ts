@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { ChangeRecord } from '../../domain/board/attribution';
 import { describeTransaction } from '../../domain/board/attribution';
 import type { SyncAck } from '../../domain/sync/protocol';
-import type { ValidateResult } from '../../domain/sync/validate-update';
+import type { ValidateInput, ValidateResult } from '../../domain/sync/validate-update';
 import { validateUpdate } from '../../domain/sync/validate-update';
 import { SERVER_CLIENT_ID } from '../../domain/sync/protocol';
 import type { BusMessage, DocBus } from './doc-bus';
@@ -166,27 +166,7 @@ export class DocRoom {
     const own: number[] = [];
     const foreign: number[] = [SERVER_CLIENT_ID];
     for (const [client, owner] of this.owners) (owner === actor.userId ? own : foreign).push(client);
-    let result: ValidateResult;
-    const input = { update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: foreign };
-    if (update.byteLength <= INLINE_VALIDATE_MAX_BYTES) {
-      // A keystroke-sized update is validated right here: decoding it is bounded by its
-      // bytes (every read consumes input and lib0 checks bounds), so it cannot stall the
-      // loop, and skipping the worker round trip keeps relay latency low.
-      try {
-        result = validateUpdate(input);
-      } catch (err) {
-        this.stats.refused++;
-        return ack({ ok: false, fatal: true, code: 'update_rejected', message: `update could not be decoded: ${err instanceof Error ? err.message : String(err)}` });
-      }
-    } else {
-      try {
-        result = await this.deps.pool.validate(input);
-      } catch (err) {
-        this.stats.refused++;
-        const why = err instanceof WorkerTimeoutError ? 'took too long to decode' : 'could not be decoded';
-        return ack({ ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` });
-      }
-    }
+    const result = await this.validate({ update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: foreign });
     if (!result.ok) {
       this.stats.refused++;
       return ack({ ok: false, fatal: result.fatal, code: result.code, message: result.message });
@@ -213,6 +193,21 @@ export class DocRoom {
     // waits for the database, only the sender's "saved" does.
     const durable = this.persist({ update: result.accepted, actorId: actor.userId, claimClients: result.claimClients, events });
     return { ack: { ok: true }, durable };
+  }
+
+  /**
+   * Keystroke-sized updates are validated right here: decoding one is bounded by its bytes
+   * (every read consumes input and lib0 checks bounds), so it cannot stall the loop, and
+   * skipping the worker round trip keeps relay latency low. Larger ones go to a worker
+   * with time and heap limits. Either way, bytes that cannot be decoded are a refusal.
+   */
+  private async validate(input: ValidateInput): Promise<ValidateResult> {
+    try {
+      return input.update.byteLength <= INLINE_VALIDATE_MAX_BYTES ? validateUpdate(input) : await this.deps.pool.validate(input);
+    } catch (err) {
+      const why = err instanceof WorkerTimeoutError ? 'took too long to decode' : 'could not be decoded';
+      return { ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` };
+    }
   }
 
   /**
