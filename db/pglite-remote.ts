@@ -116,6 +116,16 @@ export class PGliteRemote {
     return this.call<QueryResult>({ op: 'query', sql, params: compactParams(params), rowMode: options.rowMode ?? 'object' });
   }
 
+  /**
+   * Runs SQL text without parameters over PostgreSQL's simple protocol (one round trip
+   * into the database instead of six) and returns the last statement's rows. For
+   * statements whose values are literals built by a caller that guarantees their safety
+   * (db/client.ts `runPrepared`).
+   */
+  exec(sql: string): Promise<QueryResult> {
+    return this.call<QueryResult>({ op: 'exec', sql });
+  }
+
   /** Runs `fn` inside one transaction: commit when it resolves, roll back when it throws. */
   async transaction<T>(fn: (tx: RemoteTransaction) => Promise<T>): Promise<T> {
     const txId = await this.call<number>({ op: 'begin' });

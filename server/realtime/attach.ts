@@ -11,6 +11,7 @@ import { env } from '../env';
 import { onEvent } from '../events';
 import type { DocBus } from './doc-bus';
 import { connectRedis, createRedisDocBus } from './doc-bus';
+import { preEncodeBinaryFrames } from './binary-frames';
 import { RoomRegistry } from './room-registry';
 import type { SocketData } from './sync-handlers';
 import { SyncHandlers } from './sync-handlers';
@@ -62,6 +63,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
   }
 
   const nsp = io.of(SYNC_NAMESPACE);
+  if (!preEncodeBinaryFrames(nsp.adapter)) console.warn('[realtime] the socket.io adapter has no _encode hook: broadcasts are framed per recipient');
   const pool = new YjsWorkerPool(2);
   const writer = new UpdateLogWriter();
   const registry = new RoomRegistry({

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
-import { getDb, rawQuery } from '../../db/client';
+import type { PreparedStatement } from '../../db/client';
+import { getDb, runPrepared } from '../../db/client';
 import { docClients, docSnapshots, docUpdates, participationEvents } from '../../db/schema';
 import type { YjsWorkerPool } from './yjs-worker-pool';
 
@@ -92,40 +93,77 @@ export async function appendUpdates(docId: string, writes: PendingWrite[]): Prom
 }
 
 /**
- * Appends writes of any number of docs in one statement (data-modifying CTEs: one round
- * trip, atomic without an explicit transaction). Resolves with each write's row id, in
- * the order given, once committed.
+ * The hottest statement in Accord (every edit of every board): the update rows, the
+ * clientID bindings and the participation events of a batch, in one statement (data-
+ * modifying CTEs: one round trip, atomic without an explicit transaction). Its shape is
+ * fixed (arrays unnested), so it is prepared once and planned once. Free text and bytes
+ * travel hex-encoded: every argument is then literal-safe (see `runPrepared`). Column
+ * names are the schema's (db/schema/realtime.ts).
+ */
+const APPEND_UPDATES: PreparedStatement = {
+  name: 'accord_append_updates_v1',
+  types: ['text[]', 'text[]', 'uuid[]', 'text[]', 'bigint[]', 'uuid[]', 'uuid[]', 'text[]', 'uuid[]', 'text[]', 'text[]', 'uuid[]', 'int[]', 'timestamptz[]'],
+  text: `with u as (
+  insert into doc_updates (doc_id, update, actor_id)
+  select convert_from(decode(d, 'hex'), 'UTF8'), decode(b, 'hex'), a
+  from unnest($1::text[], $2::text[], $3::uuid[]) as t(d, b, a)
+  returning id
+), c as (
+  insert into doc_clients (doc_id, client_id, user_id)
+  select convert_from(decode(d, 'hex'), 'UTF8'), c, a
+  from unnest($4::text[], $5::bigint[], $6::uuid[]) as t(d, c, a)
+  on conflict do nothing
+), e as (
+  insert into participation_events (partnership_id, doc_id, actor_id, kind, target_item, target_author_id, size, at)
+  select p, convert_from(decode(d, 'hex'), 'UTF8'), a, convert_from(decode(k, 'hex'), 'UTF8'), convert_from(decode(ti, 'hex'), 'UTF8'), ta, s, at
+  from unnest($7::uuid[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::uuid[], $13::int[], $14::timestamptz[]) as t(p, d, a, k, ti, ta, s, at)
+)
+select array_agg(id::text order by id) as ids from u`,
+};
+
+const hexText = (s: string) => Buffer.from(s, 'utf8').toString('hex');
+const hexBytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
+/**
+ * Appends writes of any number of docs in one statement. Resolves with each write's row
+ * id, in the order given, once committed.
  */
 export async function appendUpdateBatch(batch: DocWrite[]): Promise<number[]> {
   if (batch.length === 0) return [];
-  const paramCount = batch.reduce((n, { write: w }) => n + 3 + 3 * w.claimClients.length + 9 * w.events.length, 0);
-  if (paramCount > MAX_STATEMENT_PARAMS) return appendInChunks(batch);
-  // The hottest statement in Accord (every edit of every board), so it is written by hand
-  // rather than through drizzle's builder, which cost more main-thread time than the
-  // insert itself. Column names are the schema's (db/schema/realtime.ts).
-  const params: unknown[] = [];
-  const param = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const updateRows = batch.map(({ docId, write: w }) => `(${param(docId)}, ${param(Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength))}, ${param(w.actorId)}::uuid)`);
-  let text = `with u as (insert into doc_updates (doc_id, update, actor_id) values ${updateRows.join(', ')} returning id)`;
-  const bindings = batch.flatMap(({ docId, write: w }) =>
-    w.actorId ? w.claimClients.map((clientId) => `(${param(docId)}, ${param(clientId)}::bigint, ${param(w.actorId)}::uuid)`) : [],
-  );
-  if (bindings.length > 0) text += `, c as (insert into doc_clients (doc_id, client_id, user_id) values ${bindings.join(', ')} on conflict do nothing)`;
-  const events = batch.flatMap(({ docId, write: w }) =>
-    w.events.map(
-      (e) =>
-        `(${param(e.partnershipId)}::uuid, ${param(docId)}, ${param(e.actorId)}::uuid, ${param(e.kind)}, ${param(e.targetItem)}, ${param(e.targetAuthorId)}::uuid, ${param(e.size)}::int, ${param(e.at.toISOString())}::timestamptz)`,
-    ),
-  );
-  if (events.length > 0) {
-    text += `, e as (insert into participation_events (partnership_id, doc_id, actor_id, kind, target_item, target_author_id, size, at) values ${events.join(', ')})`;
+  const bytes = batch.reduce((n, { write: w }) => n + w.update.byteLength, 0);
+  const events = batch.reduce((n, { write: w }) => n + w.events.length + w.claimClients.length, 0);
+  if (batch.length > MAX_STATEMENT_ROWS || events > MAX_STATEMENT_ROWS || bytes > MAX_STATEMENT_BYTES) return appendInChunks(batch);
+  const docs: string[] = [];
+  const updates: string[] = [];
+  const actors: (string | null)[] = [];
+  const claimDocs: string[] = [];
+  const claimClients: number[] = [];
+  const claimUsers: string[] = [];
+  const ev = { partnership: [] as string[], doc: [] as string[], actor: [] as string[], kind: [] as string[], target: [] as string[], author: [] as (string | null)[], size: [] as number[], at: [] as string[] };
+  for (const { docId, write: w } of batch) {
+    const doc = hexText(docId);
+    docs.push(doc);
+    updates.push(hexBytes(w.update));
+    actors.push(w.actorId);
+    if (w.actorId) {
+      for (const clientId of w.claimClients) {
+        claimDocs.push(doc);
+        claimClients.push(clientId);
+        claimUsers.push(w.actorId);
+      }
+    }
+    for (const e of w.events) {
+      ev.partnership.push(e.partnershipId);
+      ev.doc.push(doc);
+      ev.actor.push(e.actorId);
+      ev.kind.push(hexText(e.kind));
+      ev.target.push(hexText(e.targetItem));
+      ev.author.push(e.targetAuthorId);
+      ev.size.push(e.size);
+      ev.at.push(e.at.toISOString());
+    }
   }
-  // Ids come from one sequence in VALUES order, so sorted ids are the rows in input order.
-  text += ' select array_agg(id::text order by id) as ids from u';
-  const [row] = await rawQuery(text, params);
+  const [row] = await runPrepared(APPEND_UPDATES, [docs, updates, actors, claimDocs, claimClients, claimUsers, ev.partnership, ev.doc, ev.actor, ev.kind, ev.target, ev.author, ev.size, ev.at]);
   return parseIds(row?.ids, batch.length);
 }
 
@@ -136,8 +174,9 @@ function parseIds(value: unknown, expected: number): number[] {
   return ids;
 }
 
-/** PostgreSQL's protocol allows 65,535 parameters per statement; stay well below. */
-const MAX_STATEMENT_PARAMS = 30_000;
+/** Larger batches (a paste that touched thousands of items) go in chunks, in one transaction. */
+const MAX_STATEMENT_ROWS = 2000;
+const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 const CHUNK_ROWS = 1000;
 
 /** A batch too large for one statement (say, a paste that touched thousands of items): one transaction, in chunks. */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { expect, it } from 'vitest';
-import { getDb, queryRows, rawQuery } from '../../db/client';
+import { getDb, queryRows, rawQuery, runPrepared } from '../../db/client';
 import { docClients, docUpdates, participationEvents, users } from '../../db/schema';
 import type { ParticipationRow, PendingWrite } from '../../server/realtime/persistence';
 import { appendUpdates, readStoredDoc } from '../../server/realtime/persistence';
@@ -60,6 +60,57 @@ describeEachBackend('the update log', ({ backend }) => {
       [bob.id, 'commented', alice.id, 2, 'notes/n1'],
     ]);
     expect(new Date(events[0]?.at ?? 0).toISOString()).toBe(at.toISOString());
+  });
+
+  it('stores any text exactly: quotes, backslashes, braces, commas, NULL-like words and emoji in ids and targets', async () => {
+    const partnership = await buildPartnership();
+    const alice = await buildUser({ partnershipId: partnership.id });
+    const nasty = `board:${crypto.randomUUID()}'); drop table doc_updates; --\\"{a,b}" NULL \u00e9\u{1F91D}`;
+    const target = `notes/'"\\{},NULL\u{1F4DD}`;
+    const { updates } = updatesOf(1);
+    await appendUpdates(nasty, [
+      {
+        update: updates[0] ?? new Uint8Array(),
+        actorId: alice.id,
+        claimClients: [4_294_967_295],
+        events: [{ partnershipId: partnership.id, actorId: alice.id, kind: 'edited', targetItem: target, targetAuthorId: null, size: 1, at: new Date() }],
+      },
+    ]);
+    expect((await readStoredDoc(nasty)).logLength).toBe(1);
+    const [event] = await getDb().select().from(participationEvents).where(eq(participationEvents.docId, nasty));
+    expect(event?.targetItem).toBe(target);
+    const [binding] = await getDb().select().from(docClients).where(eq(docClients.docId, nasty));
+    expect(binding?.clientId).toBe(4_294_967_295);
+  });
+
+  it('refuses prepared-statement arguments that would need escaping, before they reach SQL', async () => {
+    const statement = { name: 'accord_test_echo_v1', types: ['text[]'], text: 'select $1::text[] as v' };
+    expect(await runPrepared(statement, [['ab12', null, '2026-11-23T10:00:00.000Z']])).toEqual([{ v: ['ab12', null, '2026-11-23T10:00:00.000Z'] }]);
+    for (const bad of ["it's", 'a b', 'a\\b', '{x}', 'a,b', '"q"', 'é']) {
+      await expect(runPrepared(statement, [[bad]])).rejects.toThrow('literal-safe');
+    }
+    await expect(runPrepared(statement, [[Number.NaN]])).rejects.toThrow('finite');
+  });
+
+  it('commits a lone write at once and lets writes arriving within the commit interval share one commit', async () => {
+    const partnership = await buildPartnership();
+    const alice = await buildUser({ partnershipId: partnership.id });
+    const interval = 400;
+    const writer = new UpdateLogWriter(undefined, interval);
+    const docId = `board:${crypto.randomUUID()}`;
+    const { updates } = updatesOf(6);
+    const write = (i: number) => ({ update: updates[i] ?? new Uint8Array(), actorId: alice.id, claimClients: [], events: [] });
+    const started = performance.now();
+    await writer.append(docId, write(0));
+    expect(performance.now() - started).toBeLessThan(interval / 2);
+    // Five more right away: they wait for the interval and then commit together.
+    const settledAt: number[] = [];
+    const ids = await Promise.all([1, 2, 3, 4, 5].map((i) => writer.append(docId, write(i)).then((id) => (settledAt.push(performance.now()), id))));
+    expect(Math.min(...settledAt) - started).toBeGreaterThanOrEqual(interval - 20);
+    expect(Math.max(...settledAt) - Math.min(...settledAt)).toBeLessThan(50);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect((await readStoredDoc(docId)).logLength).toBe(6);
+    await writer.drain();
   });
 
   it('writes a batch too large for one statement (a paste touching thousands of items) in one transaction', async () => {

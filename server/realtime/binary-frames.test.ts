@@ -1,0 +1,61 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { io as connect } from 'socket.io-client';
+import msgpackParser from 'socket.io-msgpack-parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { preEncodeBinaryFrames } from './binary-frames';
+
+type EncodeHook = (packet: unknown, opts: Record<string, unknown>) => unknown[];
+
+describe('pre-encoded binary broadcast frames', () => {
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+  });
+
+  it('builds one complete WebSocket binary frame per broadcast packet', () => {
+    const io = new Server({ parser: msgpackParser });
+    const adapter = io.of('/sync').adapter as unknown as { _encode: EncodeHook };
+    expect(preEncodeBinaryFrames(adapter)).toBe(true);
+    const opts: Record<string, unknown> = {};
+    const [encoded] = adapter._encode({ type: 2, data: ['doc:sync', 'board:x', new Uint8Array([2, 1, 7])], nsp: '/sync' }, opts);
+    const payload = Buffer.from(encoded as Uint8Array);
+    const frames = opts.wsPreEncodedFrame as Buffer[];
+    expect(frames).toHaveLength(1);
+    const frame = frames[0] as Buffer;
+    // FIN + opcode 2 (binary), unmasked, 7-bit length, then exactly the encoded packet.
+    expect(frame[0]).toBe(0x82);
+    expect(frame[1]).toBe(payload.length);
+    expect(frame.subarray(2).equals(payload)).toBe(true);
+  });
+
+  it('delivers broadcasts intact to WebSocket and long-polling clients alike', async () => {
+    const http = createServer();
+    const io = new Server(http, { parser: msgpackParser });
+    const nsp = io.of('/sync');
+    expect(preEncodeBinaryFrames(nsp.adapter)).toBe(true);
+    nsp.on('connection', (socket) => void socket.join('room'));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => io.close(() => resolve())));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/sync`;
+    const clients = (['websocket', 'polling'] as const).map((transport) => connect(url, { parser: msgpackParser, transports: [transport], reconnection: false }));
+    closers.push(async () => clients.forEach((c) => c.close()));
+    await Promise.all(clients.map((c) => new Promise((resolve) => c.once('connect', () => resolve(null)))));
+    await new Promise((r) => setTimeout(r, 50)); // joins are applied
+    // Large enough for a 16-bit length field as well as small ones.
+    const bodies = [new Uint8Array([1, 2, 3]), new Uint8Array(70_000).map((_, i) => i % 251)];
+    const received = clients.map(
+      (c) =>
+        new Promise<Uint8Array[]>((resolve) => {
+          const got: Uint8Array[] = [];
+          c.on('doc:sync', (_doc: string, body: Uint8Array) => {
+            got.push(new Uint8Array(body));
+            if (got.length === bodies.length) resolve(got);
+          });
+        }),
+    );
+    for (const body of bodies) nsp.to('room').emit('doc:sync', 'board:x', body);
+    for (const got of await Promise.all(received)) expect(got.map((b) => Buffer.from(b).toString('hex'))).toEqual(bodies.map((b) => Buffer.from(b).toString('hex')));
+  });
+});
