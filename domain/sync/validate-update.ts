@@ -45,17 +45,49 @@ const FOREIGN_CLOCK = Number.MAX_SAFE_INTEGER;
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
-function isKnown(id: Y.ID | null, sv: Map<number, number>, ranges: Map<number, [number, number]>): boolean {
+function isKnown(id: Y.ID | null, ctx: ValidateContext, ranges: Map<number, [number, number]>): boolean {
   if (id === null) return true;
-  if (id.clock < (sv.get(id.client) ?? 0)) return true;
+  if (id.clock < ctx.clockOf(id.client)) return true;
   const r = ranges.get(id.client);
   return r !== undefined && id.clock >= r[0] && id.clock < r[1];
 }
 
+/**
+ * What validation asks of the server's copy. The server answers from its live doc and
+ * clientID bindings (nothing is copied per update); the worker builds it from a
+ * `ValidateInput` snapshot.
+ */
+export interface ValidateContext {
+  /** The next clock the server expects from `client` (0 when it has nothing from it). */
+  clockOf(client: number): number;
+  /** Whose clientID this is, seen from the sender. */
+  ownerOf(client: number): 'own' | 'foreign' | 'unbound';
+  /** The whole state vector; asked for only when the update has to be filtered. */
+  stateVector(): Map<number, number>;
+  /** Every clientID bound to somebody else; asked for only when filtering. */
+  foreignClients(): Iterable<number>;
+}
+
+export function contextFromInput(input: Omit<ValidateInput, 'update'>): ValidateContext {
+  const sv = new Map(input.stateVector);
+  const own = new Set(input.ownClients);
+  const foreign = new Set(input.foreignClients);
+  return {
+    clockOf: (client) => sv.get(client) ?? 0,
+    ownerOf: (client) => (foreign.has(client) ? 'foreign' : own.has(client) ? 'own' : 'unbound'),
+    stateVector: () => sv,
+    foreignClients: () => foreign,
+  };
+}
+
 export function validateUpdate(input: ValidateInput, limits: ValidateLimits = DEFAULT_VALIDATE_LIMITS): ValidateResult {
+  return validateAgainst(input.update, contextFromInput(input), limits);
+}
+
+export function validateAgainst(update: Uint8Array, ctx: ValidateContext, limits: ValidateLimits = DEFAULT_VALIDATE_LIMITS): ValidateResult {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
-    decoded = Y.decodeUpdate(input.update);
+    decoded = Y.decodeUpdate(update);
   } catch (err) {
     return { ok: false, fatal: true, code: 'malformed_update', message: `not a Yjs update: ${err instanceof Error ? err.message : String(err)}` };
   }
@@ -78,9 +110,6 @@ export function validateUpdate(input: ValidateInput, limits: ValidateLimits = DE
     return { ok: false, fatal: true, code: 'update_rejected', message: 'update exceeds size bounds' };
   }
 
-  const sv = new Map(input.stateVector);
-  const own = new Set(input.ownClients);
-  const foreign = new Set(input.foreignClients);
   const claim = new Set<number>();
   let droppedForeign = false;
   let hasNewOwn = false;
@@ -89,14 +118,15 @@ export function validateUpdate(input: ValidateInput, limits: ValidateLimits = DE
 
   for (const s of decoded.structs) {
     const client = s.id.client;
-    const known = sv.get(client) ?? 0;
+    const known = ctx.clockOf(client);
     const end = s.id.clock + s.length;
     if (end <= known || s instanceof Y.Skip) continue;
-    if (foreign.has(client)) {
+    const owner = ctx.ownerOf(client);
+    if (owner === 'foreign') {
       droppedForeign = true;
       continue;
     }
-    if (!own.has(client)) claim.add(client);
+    if (owner === 'unbound') claim.add(client);
     hasNewOwn = true;
     const r = ranges.get(client);
     if (r) r[1] = Math.max(r[1], end);
@@ -111,9 +141,9 @@ export function validateUpdate(input: ValidateInput, limits: ValidateLimits = DE
   }
   // Every reference must point at content the server has or that this update brings.
   for (const s of decoded.structs) {
-    if (!(s instanceof Y.Item) || !ranges.has(s.id.client) || s.id.clock + s.length <= (sv.get(s.id.client) ?? 0)) continue;
+    if (!(s instanceof Y.Item) || !ranges.has(s.id.client) || s.id.clock + s.length <= ctx.clockOf(s.id.client)) continue;
     const parent = s.parent instanceof Y.ID ? s.parent : null;
-    if (!isKnown(s.origin, sv, ranges) || !isKnown(s.rightOrigin, sv, ranges) || !isKnown(parent, sv, ranges)) {
+    if (!isKnown(s.origin, ctx, ranges) || !isKnown(s.rightOrigin, ctx, ranges) || !isKnown(parent, ctx, ranges)) {
       return {
         ok: false,
         fatal: false,
@@ -128,12 +158,12 @@ export function validateUpdate(input: ValidateInput, limits: ValidateLimits = DE
   }
   if (!hasNewOwn && !hasDeletes) return { ok: true, accepted: null, claimClients: [], droppedForeign };
 
-  let accepted = input.update;
-  if (droppedForeign || decoded.structs.some((s) => s.id.clock < (sv.get(s.id.client) ?? 0))) {
-    const filterVector = new Map(sv);
-    for (const c of foreign) filterVector.set(c, FOREIGN_CLOCK);
+  let accepted = update;
+  if (droppedForeign || decoded.structs.some((s) => s.id.clock < ctx.clockOf(s.id.client))) {
+    const filterVector = new Map(ctx.stateVector());
+    for (const c of ctx.foreignClients()) filterVector.set(c, FOREIGN_CLOCK);
     for (const s of decoded.structs) if (!filterVector.has(s.id.client)) filterVector.set(s.id.client, 0);
-    accepted = Y.diffUpdate(input.update, Y.encodeStateVector(filterVector));
+    accepted = Y.diffUpdate(update, Y.encodeStateVector(filterVector));
   }
   return { ok: true, accepted, claimClients: [...claim], droppedForeign };
 }

@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import type { ChangeRecord } from '../../domain/board/attribution';
 import { describeTransaction } from '../../domain/board/attribution';
 import type { SyncAck } from '../../domain/sync/protocol';
-import type { ValidateInput, ValidateResult } from '../../domain/sync/validate-update';
-import { validateUpdate } from '../../domain/sync/validate-update';
+import type { ValidateContext, ValidateResult } from '../../domain/sync/validate-update';
+import { validateAgainst } from '../../domain/sync/validate-update';
 import { SERVER_CLIENT_ID } from '../../domain/sync/protocol';
 import type { BusMessage, DocBus } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
@@ -163,10 +163,7 @@ export class DocRoom {
    */
   async applyClientUpdate(update: Uint8Array, actor: ClientActor): Promise<{ ack: SyncAck & { fatal?: boolean }; durable: Promise<void> | null }> {
     const ack = (a: SyncAck & { fatal?: boolean }) => ({ ack: a, durable: null });
-    const own: number[] = [];
-    const foreign: number[] = [SERVER_CLIENT_ID];
-    for (const [client, owner] of this.owners) (owner === actor.userId ? own : foreign).push(client);
-    const result = await this.validate({ update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: foreign });
+    const result = await this.validate(update, actor.userId);
     if (!result.ok) {
       this.stats.refused++;
       return ack({ ok: false, fatal: result.fatal, code: result.code, message: result.message });
@@ -201,13 +198,37 @@ export class DocRoom {
    * skipping the worker round trip keeps relay latency low. Larger ones go to a worker
    * with time and heap limits. Either way, bytes that cannot be decoded are a refusal.
    */
-  private async validate(input: ValidateInput): Promise<ValidateResult> {
+  private async validate(update: Uint8Array, userId: string): Promise<ValidateResult> {
     try {
-      return input.update.byteLength <= INLINE_VALIDATE_MAX_BYTES ? validateUpdate(input) : await this.deps.pool.validate(input);
+      if (update.byteLength <= INLINE_VALIDATE_MAX_BYTES) return validateAgainst(update, this.validateContext(userId));
+      // The worker gets a snapshot of what validation needs.
+      const own: number[] = [];
+      const foreign: number[] = [SERVER_CLIENT_ID];
+      for (const [client, owner] of this.owners) (owner === userId ? own : foreign).push(client);
+      return await this.deps.pool.validate({ update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: foreign });
     } catch (err) {
       const why = err instanceof WorkerTimeoutError ? 'took too long to decode' : 'could not be decoded';
       return { ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` };
     }
+  }
+
+  /** Validation's questions answered from the live doc and bindings: nothing copied per update. */
+  private validateContext(userId: string): ValidateContext {
+    const clients = this.doc.store.clients;
+    return {
+      clockOf: (client) => {
+        const structs = clients.get(client);
+        const last = structs?.[structs.length - 1];
+        return last ? last.id.clock + last.length : 0;
+      },
+      ownerOf: (client) => {
+        if (client === SERVER_CLIENT_ID) return 'foreign';
+        const owner = this.owners.get(client);
+        return owner === undefined ? 'unbound' : owner === userId ? 'own' : 'foreign';
+      },
+      stateVector: () => this.stateVector(),
+      foreignClients: () => [SERVER_CLIENT_ID, ...[...this.owners].filter(([, owner]) => owner !== userId).map(([client]) => client)],
+    };
   }
 
   /**
