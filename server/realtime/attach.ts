@@ -11,7 +11,7 @@ import { env } from '../env';
 import { onEvent } from '../events';
 import type { DocBus } from './doc-bus';
 import { connectRedis, createRedisDocBus } from './doc-bus';
-import { preEncodeBinaryFrames } from './binary-frames';
+import { preEncodeBinaryFrames, writePreBuiltFramesDirectly } from './binary-frames';
 import { RoomRegistry } from './room-registry';
 import type { SocketData } from './sync-handlers';
 import { SyncHandlers } from './sync-handlers';
@@ -120,7 +120,10 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
       next(new Error('internal'));
     });
   });
-  nsp.on('connection', (socket) => handlers.attach(socket));
+  nsp.on('connection', (socket) => {
+    writePreBuiltFramesDirectly(socket.client);
+    handlers.attach(socket);
+  });
 
   const offMembership = onEvent('membership:changed', (payload) => {
     void handlers.recheckUser(payload.userId);

@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import msgpackParser from 'socket.io-msgpack-parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { preEncodeBinaryFrames } from './binary-frames';
+import { preEncodeBinaryFrames, writePreBuiltFramesDirectly } from './binary-frames';
 
 type EncodeHook = (packet: unknown, opts: Record<string, unknown>) => unknown[];
 
@@ -35,7 +35,10 @@ describe('pre-encoded binary broadcast frames', () => {
     const io = new Server(http, { parser: msgpackParser });
     const nsp = io.of('/sync');
     expect(preEncodeBinaryFrames(nsp.adapter)).toBe(true);
-    nsp.on('connection', (socket) => void socket.join('room'));
+    nsp.on('connection', (socket) => {
+      expect(writePreBuiltFramesDirectly(socket.client)).toBe(true);
+      void socket.join('room');
+    });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     closers.push(() => new Promise((resolve) => io.close(() => resolve())));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/sync`;
@@ -57,5 +60,47 @@ describe('pre-encoded binary broadcast frames', () => {
     );
     for (const body of bodies) nsp.to('room').emit('doc:sync', 'board:x', body);
     for (const got of await Promise.all(received)) expect(got.map((b) => Buffer.from(b).toString('hex'))).toEqual(bodies.map((b) => Buffer.from(b).toString('hex')));
+  });
+
+  it('keeps the order of direct frame writes and ordinary packets on one connection', async () => {
+    const http = createServer();
+    const io = new Server(http, { parser: msgpackParser });
+    const nsp = io.of('/sync');
+    preEncodeBinaryFrames(nsp.adapter);
+    const joined = new Promise<import('socket.io').Socket>((resolve) =>
+      nsp.on('connection', (socket) => {
+        writePreBuiltFramesDirectly(socket.client);
+        void socket.join('room');
+        resolve(socket);
+      }),
+    );
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => io.close(() => resolve())));
+    const client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}/sync`, { parser: msgpackParser, transports: ['websocket'], reconnection: false });
+    closers.push(async () => void client.close());
+    const socket = await joined;
+    await new Promise((r) => setTimeout(r, 50));
+    const seen: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      const note = (n: number) => {
+        seen.push(n);
+        if (seen.length === 300) resolve();
+      };
+      client.on('doc:sync', (_doc: string, body: Uint8Array) => note(new DataView(new Uint8Array(body).buffer).getUint32(0)));
+      client.on('plain', (n: number) => note(n));
+    });
+    // Broadcasts (direct writes while engine.io is idle) interleaved with ordinary packets
+    // (which leave engine.io busy until their write completes), in bursts and across turns.
+    for (let n = 0; n < 300; n++) {
+      if (n % 3 === 1) socket.emit('plain', n);
+      else {
+        const body = new Uint8Array(4);
+        new DataView(body.buffer).setUint32(0, n);
+        nsp.to('room').emit('doc:sync', 'board:x', body);
+      }
+      if (n % 50 === 49) await new Promise((r) => setImmediate(r));
+    }
+    await done;
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, n) => n));
   });
 });

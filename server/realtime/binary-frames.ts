@@ -42,3 +42,54 @@ export function preEncodeBinaryFrames(adapter: object): boolean {
   };
   return true;
 }
+
+interface EngineConn {
+  readyState?: string;
+  upgrading?: boolean;
+  writeBuffer?: unknown[];
+  transport?: {
+    name?: string;
+    writable?: boolean;
+    socket?: { readyState?: number; _sender?: { _state?: number; sendFrame?(list: Buffer[]): void } };
+  };
+}
+
+/** The connection's WebSocket sender when a frame can go straight to it, else null. */
+function idleWebSocketSender(conn: EngineConn | undefined): { sendFrame(list: Buffer[]): void } | null {
+  const transport = conn?.transport;
+  const sender = transport?.socket?._sender;
+  const isIdle =
+    conn?.readyState === 'open' &&
+    conn.upgrading === false &&
+    conn.writeBuffer?.length === 0 &&
+    transport?.name === 'websocket' &&
+    transport.writable === true &&
+    transport.socket?.readyState === 1 && // OPEN
+    sender?._state === 0; // ws's sender is not deflating or reading a blob: nothing queued there
+  return isIdle && typeof sender.sendFrame === 'function' ? (sender as { sendFrame(list: Buffer[]): void }) : null;
+}
+
+const patchedClients = new WeakSet<object>();
+
+/**
+ * Lets a socket.io client (one engine.io connection) write pre-built broadcast frames
+ * straight to its WebSocket when engine.io has nothing queued for it: no packet object,
+ * flush events or per-write completion callback for each recipient of each broadcast.
+ * Anything else (other packets, a busy or upgrading connection, long-polling) takes
+ * engine.io's path as before, so order is kept: a direct write happens only when every
+ * earlier packet has already been handed to the socket.
+ */
+export function writePreBuiltFramesDirectly(client: object): boolean {
+  const target = client as { conn?: EngineConn; writeToEngine?: (packets: unknown, opts: Record<string, unknown>) => void };
+  const original = target.writeToEngine;
+  if (typeof original !== 'function') return false;
+  if (patchedClients.has(client)) return true;
+  patchedClients.add(client);
+  target.writeToEngine = function (packets, opts) {
+    const frame = opts.wsPreEncodedFrame as Buffer[] | undefined;
+    const sender = frame ? idleWebSocketSender(target.conn) : null;
+    if (sender && frame) sender.sendFrame(frame);
+    else original.call(this, packets, opts);
+  };
+  return true;
+}
