@@ -59,6 +59,11 @@ function numberOf(map: Y.Map<unknown>, key: string, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
+/** The board's title as its doc holds it (what people see and edit). */
+export function readBoardTitle(doc: Y.Doc): string {
+  return textOf(meta(doc), 'title');
+}
+
 /** Replaces a Y.Text's content with a minimal edit (common prefix/suffix kept), so concurrent edits merge. */
 export function replaceText(text: Y.Text, next: string): void {
   const current = text.toString();

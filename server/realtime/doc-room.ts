@@ -4,7 +4,8 @@ import { describeTransaction } from '../../domain/board/attribution';
 import type { SyncAck } from '../../domain/sync/protocol';
 import type { ValidateContext, ValidateResult } from '../../domain/sync/validate-update';
 import { validateAgainst } from '../../domain/sync/validate-update';
-import { SERVER_CLIENT_ID } from '../../domain/sync/protocol';
+import { SERVER_CLIENT_ID, parseDocId } from '../../domain/sync/protocol';
+import { BoardTitleMirror } from './board-title-mirror';
 import type { BusMessage, DocBus } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
 import { compactDoc, readClientBindings, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
@@ -70,10 +71,15 @@ export class DocRoom {
   /** Test hook counters, also useful in logs. */
   readonly stats = { applied: 0, refused: 0, remoteApplied: 0 };
 
+  /** Team boards: their title is copied to `boards.title` for lists of boards. */
+  private readonly titleMirror: BoardTitleMirror | null;
+
   private constructor(
     readonly docId: string,
     private readonly deps: RoomDeps,
   ) {
+    const parsed = parseDocId(docId);
+    this.titleMirror = parsed?.kind === 'board' ? new BoardTitleMirror(parsed.id, this.doc) : null;
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (isClientOrigin(tr.origin)) this.lastRecords = describeTransaction(tr);
     });
@@ -182,6 +188,7 @@ export class DocRoom {
     this.lastRecords = [];
     Y.applyUpdate(this.doc, result.accepted, origin);
     this.stats.applied++;
+    this.titleMirror?.noteChange();
     this.encodedState = null;
     const events = this.toParticipationRows(this.lastRecords, actor);
     this.queueBroadcast(result.accepted, actor.socketId);
@@ -356,6 +363,7 @@ export class DocRoom {
   async close(): Promise<void> {
     this.isClosed = true;
     await this.drain();
+    await this.titleMirror?.flush();
     if (this.deps.bus) await this.deps.bus.unsubscribeDoc(this.docId).catch(() => undefined);
     this.doc.destroy();
   }

@@ -3,7 +3,7 @@ import msgpackParser from 'socket.io-msgpack-parser';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../components/sync/sync-client';
-import { addNote, readBoard, setNoteText } from '../../domain/board/team-board';
+import { addNote, readBoard, setBoardTitle, setNoteText } from '../../domain/board/team-board';
 import { boardDocId } from '../../domain/sync/protocol';
 import { backends } from '../support/environment';
 import type { AccordProcess } from '../support/server';
@@ -72,6 +72,27 @@ for (const backend of backends) {
       const events = await server.fixture('participationEvents', { docId: boardDocId(boardId) });
       expect(events).toContainEqual({ actorId: management.id, kind: 'created', targetItem: 'notes/n-b', targetAuthorId: management.id });
       expect(events).toContainEqual({ actorId: labor2.id, kind: 'edited', targetItem: 'notes/n-b', targetAuthorId: management.id });
+    });
+
+    it('copies a title edited on the board into the list of boards, within seconds', async () => {
+      const a = await openSynced(await connect(management), boardDocId(boardId));
+      setBoardTitle(a.doc, 'Shared');
+      setBoardTitle(a.doc, '  Budget priorities 2027  ');
+      await a.whenSaved();
+      const deadline = Date.now() + 5000;
+      let title = await server.fixture('boardTitle', { boardId });
+      while (title !== 'Budget priorities 2027' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        title = await server.fixture('boardTitle', { boardId });
+      }
+      expect(title).toBe('Budget priorities 2027');
+      // An emptied title is not copied: the list keeps the last one.
+      setBoardTitle(a.doc, '');
+      await a.whenSaved();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await server.fixture('boardTitle', { boardId })).toBe('Budget priorities 2027');
+      setBoardTitle(a.doc, 'Shared');
+      await a.whenSaved();
     });
 
     it('refuses a view-only member’s writes with an error, not silently', async () => {

@@ -54,6 +54,7 @@ export const fixtures = {
     await getDb().execute(sql`drop trigger if exists accord_test_fail on doc_updates`);
     return true;
   },
+  boardTitle: async (args: { boardId: string }) => (await getDb().select({ title: boards.title }).from(boards).where(eq(boards.id, args.boardId)))[0]?.title ?? null,
   logLength: async (args: { docId: string }) =>
     (await getDb().select({ id: docUpdates.id }).from(docUpdates).where(eq(docUpdates.docId, args.docId))).length,
   participationEvents: async (args: { docId: string }) =>
