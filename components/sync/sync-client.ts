@@ -262,6 +262,11 @@ export class SyncClient {
   readonly socket: ClientSocket;
   private readonly docs = new Map<string, DocHandle>();
   connectError: string | null = null;
+  private isClosed = false;
+  /** Reconnects after the server dropped this socket on purpose, with growing pauses. */
+  private serverDropCount = 0;
+  private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
+  private stableTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly options: SyncClientOptions) {
     this.socket = io(`${options.url}${SYNC_NAMESPACE}`, {
@@ -274,10 +279,24 @@ export class SyncClient {
     });
     this.socket.on('connect', () => {
       this.connectError = null;
+      // A connection that lasts a minute resets the pause before the next forced reconnect.
+      if (this.stableTimer) clearTimeout(this.stableTimer);
+      this.stableTimer = setTimeout(() => (this.serverDropCount = 0), 60_000);
       for (const handle of this.docs.values()) void handle.join();
     });
-    this.socket.on('disconnect', () => {
+    this.socket.on('disconnect', (reason) => {
+      if (this.stableTimer) clearTimeout(this.stableTimer);
       for (const handle of this.docs.values()) handle.handleDisconnect();
+      // The server closed this socket itself (after a fatal doc:error such as too many
+      // messages): socket.io does not reconnect then, so we do, after a pause that grows
+      // (1 s, 2 s, 4 s … 30 s) in case whatever the server refused is sent again.
+      if (reason === 'io server disconnect' && !this.isClosed) {
+        const pause = Math.min(30_000, 1000 * 2 ** this.serverDropCount++);
+        this.rejoinTimer = setTimeout(() => {
+          this.rejoinTimer = null;
+          if (!this.isClosed) this.socket.connect();
+        }, pause);
+      }
     });
     this.socket.on('connect_error', (err) => {
       this.connectError = err.message;
@@ -318,6 +337,9 @@ export class SyncClient {
   }
 
   async close(): Promise<void> {
+    this.isClosed = true;
+    if (this.rejoinTimer) clearTimeout(this.rejoinTimer);
+    if (this.stableTimer) clearTimeout(this.stableTimer);
     await Promise.all([...this.docs.values()].map((d) => d.close()));
     this.socket.disconnect();
   }

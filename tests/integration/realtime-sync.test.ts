@@ -172,13 +172,28 @@ for (const backend of backends) {
         attacker.client.socket.emit('doc:sync', boardDocId(boardId), frame, () => undefined);
         expect(await gone).toBe('io server disconnect');
         expect(errors.length).toBeGreaterThan(0);
-        attacker.client.socket.disconnect();
+        await attacker.client.close();
       }
       // Everyone else carries on, at normal speed.
       const started = performance.now();
       bystander.doc.getText('alive').insert(0, 'still here');
       await bystander.whenSaved();
       expect(performance.now() - started).toBeLessThan(2000);
+    });
+
+    it('comes back by itself, with a pause, after the server dropped its socket', async () => {
+      const watcher = await openSynced(await connect(labor2), boardDocId(boardId));
+      const dropped = await openSynced(await connect(management), boardDocId(boardId));
+      const gone = waitForDisconnect(dropped.client);
+      dropped.client.socket.emit('doc:sync', boardDocId(boardId), new Uint8Array([2, 5, 255, 255, 255, 255, 15]), () => undefined);
+      expect(await gone).toBe('io server disconnect');
+      const droppedAt = performance.now();
+      // Edits made while dropped are kept and arrive once it is back.
+      dropped.doc.getText('after-drop').insert(0, 'back again');
+      await waitForConnect(dropped.client);
+      expect(performance.now() - droppedAt).toBeGreaterThanOrEqual(900);
+      await dropped.whenSaved();
+      await waitForDoc(watcher.doc, (d) => d.getText('after-drop').toString() === 'back again');
     });
 
     it('withdraws access within a second when a membership is revoked', async () => {
