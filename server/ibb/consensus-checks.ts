@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
 import type { CheckView } from '../../domain/ibb/views';
@@ -119,6 +119,31 @@ export async function getConsensusCheck(actorId: string, checkId: string): Promi
   const check = await loadCheck(checkId);
   await requireParticipant(actorId, check.sessionId);
   const answers = await getDb().select().from(ibbConsensusAnswers).where(eq(ibbConsensusAnswers.checkId, checkId)).orderBy(asc(ibbConsensusAnswers.answeredAt));
+  return toCheckView(check, answers, actorId);
+}
+
+/** Every check of a session, newest first, as `getConsensusCheck` shows each (three queries, however many checks). */
+export async function listConsensusChecks(actorId: string, sessionId: string): Promise<CheckView[]> {
+  await requireParticipant(actorId, sessionId);
+  const checks = await getDb().select().from(ibbConsensusChecks).where(eq(ibbConsensusChecks.sessionId, sessionId)).orderBy(desc(ibbConsensusChecks.openedAt));
+  if (checks.length === 0) return [];
+  const answers = await getDb()
+    .select()
+    .from(ibbConsensusAnswers)
+    .where(inArray(ibbConsensusAnswers.checkId, checks.map((c) => c.id)))
+    .orderBy(asc(ibbConsensusAnswers.answeredAt));
+  const byCheck = new Map<string, Answer[]>();
+  for (const a of answers) {
+    const list = byCheck.get(a.checkId);
+    if (list) list.push(a);
+    else byCheck.set(a.checkId, [a]);
+  }
+  return checks.map((check) => toCheckView(check, byCheck.get(check.id) ?? [], actorId));
+}
+
+type Answer = typeof ibbConsensusAnswers.$inferSelect;
+
+function toCheckView(check: Check, answers: Answer[], actorId: string): CheckView {
   const bargaining = answers.flatMap((a) => (isBargainingParty(a.party) ? [{ ...a, party: a.party }] : []));
   const isRevealed = check.revealedAt !== null;
   return {

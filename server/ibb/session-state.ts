@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { ibbConsensusChecks, ibbHands, ibbParticipants, ibbSessions, ibbSpeakingTurns, users } from '../../db/schema';
+import { ibbHands, ibbParticipants, ibbSessions, ibbSpeakingTurns, users } from '../../db/schema';
 import type { IbbPhase } from '../../domain/ibb/session-rules';
 import type { SessionState } from '../../domain/ibb/views';
 import { requireMembership } from '../partnerships/require-membership';
 import { activeCaucuses, isFacilitatorInvitedToCaucus } from './caucus';
-import { getConsensusCheck } from './consensus-checks';
+import { listConsensusChecks } from './consensus-checks';
 import { listCommuniques } from './communique';
 import { listEvaluations } from './evaluations';
 import { requireParticipant } from './require-participant';
@@ -37,8 +37,7 @@ export async function getSessionState(actorId: string, sessionId: string): Promi
     byParty[t.party] = (byParty[t.party] ?? 0) + seconds;
     if (!t.endedAt) speaker = { userId: t.userId, since: t.startedAt.toISOString() };
   }
-  const checkRows = await db.select({ id: ibbConsensusChecks.id }).from(ibbConsensusChecks).where(eq(ibbConsensusChecks.sessionId, sessionId)).orderBy(desc(ibbConsensusChecks.openedAt));
-  const checks = await Promise.all(checkRows.map((c) => getConsensusCheck(actorId, c.id)));
+  const checks = await listConsensusChecks(actorId, sessionId);
   const me = parts.find((x) => x.userId === actorId);
   const caucusDocIds: string[] = [];
   for (const party of ['labor', 'management'] as const) {

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, ibbTaInitials, ibbTentativeAgreements } from '../../db/schema';
 import { AppError } from '../../domain/errors';
-import { answerConsensusCheck, getConsensusCheck, openConsensusCheck, retestConsensusCheck, revealConsensusCheck } from '../../server/ibb/consensus-checks';
+import { answerConsensusCheck, getConsensusCheck, listConsensusChecks, openConsensusCheck, retestConsensusCheck, revealConsensusCheck } from '../../server/ibb/consensus-checks';
 import { createSession } from '../../server/ibb/create-session';
 import { hashTaText, initialTentativeAgreement, listTentativeAgreements, proposeTentativeAgreement, recordRatification } from '../../server/ibb/tentative-agreements';
 import { describeEachBackend } from '../support/db';
@@ -80,6 +80,23 @@ describeEachBackend('IBB records', ({ db }) => {
       expect((await getConsensusCheck(w.facilitator.id, check.id)).result?.reached).toBe(false);
       const refusals = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, check.id));
       expect(refusals.map((r) => r.action)).toContain('ibb.check.answer.refused');
+    });
+
+    it('lists a session’s checks exactly as each is shown on its own, per person, newest first', async () => {
+      const w = await bargainingWorld();
+      const first = await openConsensusCheck(w.facilitator.id, w.sessionId, { subject: 'issues/a', question: 'A?' });
+      await answerConsensusCheck(w.laborChief.id, first.id, { value: 5 });
+      await answerConsensusCheck(w.mgmtMember.id, first.id, { value: 1, concern: 'Too fast' });
+      await revealConsensusCheck(w.facilitator.id, first.id);
+      const second = await openConsensusCheck(w.facilitator.id, w.sessionId, { subject: 'issues/b', question: 'B?' });
+      await answerConsensusCheck(w.laborMember.id, second.id, { value: 3 });
+      for (const person of [w.laborMember, w.mgmtMember, w.facilitator, w.observer]) {
+        const listed = await listConsensusChecks(person.id, w.sessionId);
+        expect(listed.map((c) => c.id)).toEqual([second.id, first.id]);
+        expect(listed).toEqual([await getConsensusCheck(person.id, second.id), await getConsensusCheck(person.id, first.id)]);
+      }
+      const outsider = await buildUser({ partnershipId: w.p.id, party: 'labor', role: 'teacher' });
+      expect(await codeOf(listConsensusChecks(outsider.id, w.sessionId))).toBe('not_found');
     });
 
     it('refuses answers in a session one is not part of', async () => {
