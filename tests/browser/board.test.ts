@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../app/i18n/messages/en.json';
-import { hasHorizontalScroll, launchChromium, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
+import { hasHorizontalScroll, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
 import type { TrackedPage } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
-import { startAccord } from '../support/server';
+import { withAccordAndChromium } from '../support/browser-suite';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const STATUS = en.board.status;
@@ -62,8 +62,11 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
   const ruth = { name: 'Ruth Observer', email: '', password: '', id: '' };
   const open: TrackedPage[] = [];
 
+  withAccordAndChromium({}, (s, b) => {
+    server = s;
+    browser = b;
+  });
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startAccord(), launchChromium()]);
     partnershipId = (await server.fixture('partnership', { name: 'Riverbend' })).id;
     for (const [person, party, role] of [
       [alma, 'labor', 'teacher'],
@@ -78,8 +81,6 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
   });
   afterAll(async () => {
     await Promise.all(open.map((p) => p.context.close()));
-    await browser?.close();
-    await server?.cleanup();
   });
 
   async function signedIn(person: { email: string; password: string }, options = {}): Promise<TrackedPage> {

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../app/i18n/messages/en.json';
-import { fillTemplate, waitForSaved, waitForValue, launchChromium, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
+import { fillTemplate, waitForSaved, waitForValue, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
 import type { TrackedPage } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
-import { startAccord } from '../support/server';
+import { withAccordAndChromium } from '../support/browser-suite';
 
 const S = en.ibbSession;
 const fill = fillTemplate;
@@ -21,8 +21,11 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
   const marco = { name: 'Marco Management', email: '', password: '', id: '' };
   const open: TrackedPage[] = [];
 
+  withAccordAndChromium({}, (s, b) => {
+    server = s;
+    browser = b;
+  });
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startAccord(), launchChromium()]);
     partnershipId = (await server.fixture('partnership', { name: 'Lakeside' })).id;
     for (const [person, party, role] of [
       [fiona, 'neutral', 'facilitator'],
@@ -35,8 +38,6 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
   });
   afterAll(async () => {
     await Promise.all(open.map((p) => p.context.close()));
-    await browser?.close();
-    await server?.cleanup();
   });
 
   async function signedIn(person: { email: string; password: string }): Promise<TrackedPage> {

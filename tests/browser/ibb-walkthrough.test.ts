@@ -7,11 +7,11 @@ import en from '../../app/i18n/messages/en.json';
 import { canonicalTaText } from '../../domain/ibb/session-rules';
 import type { IbbPhase } from '../../domain/ibb/session-rules';
 import type { SessionRecord } from '../../server/ibb/export/gather-session-record';
-import { fillTemplate, waitForSaved, waitForValue, launchChromium, openPage, signInWithForm } from '../support/browser';
+import { fillTemplate, waitForSaved, waitForValue, openPage, signInWithForm } from '../support/browser';
 import type { TrackedPage } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
-import { startAccord } from '../support/server';
+import { withAccordAndChromium } from '../support/browser-suite';
 
 const S = en.ibbSession;
 const R = en.ibbRecords;
@@ -85,8 +85,11 @@ describe.skipIf(!chromiumPath)('one issue from ground rules to an initialed TA, 
   const marco = { name: 'Marco Management', email: '', password: '', id: '' };
   const open: TrackedPage[] = [];
 
+  withAccordAndChromium({}, (s, b) => {
+    server = s;
+    browser = b;
+  });
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startAccord(), launchChromium()]);
     const partnershipId = (await server.fixture('partnership', { name: 'Lakeside' })).id;
     for (const [person, party, role] of [
       [fiona, 'neutral', 'facilitator'],
@@ -113,8 +116,6 @@ describe.skipIf(!chromiumPath)('one issue from ground rules to an initialed TA, 
   });
   afterAll(async () => {
     await Promise.all(open.map((p) => p.context.close()));
-    await browser?.close();
-    await server?.cleanup();
   });
 
   async function atTheTable(person: { email: string; password: string }): Promise<TrackedPage> {

@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../app/i18n/messages/en.json';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../../server/seed/demo-data';
-import { launchChromium, openPage, signInWithForm, waitForHydration } from '../support/browser';
+import { openPage, signInWithForm, waitForHydration } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
-import { startAccord } from '../support/server';
+import { withAccordAndChromium } from '../support/browser-suite';
 
 const facilitator = DEMO_SIGN_INS[0];
 /** A new person per attempt (the test may be retried against the same server). */
@@ -18,12 +18,9 @@ describe.skipIf(!chromiumPath)('an invited person joins through the link', () =>
   let server: AccordProcess;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAccord({ seedDemo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
+  withAccordAndChromium({ seedDemo: true }, (s, b) => {
+    server = s;
+    browser = b;
   });
 
   // Known flake: on a machine under heavy CPU load the facilitator's People page now and

@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../app/i18n/messages/en.json';
 import { DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_SIGN_INS } from '../../server/seed/demo-data';
-import { launchChromium, openPage, signInWithForm } from '../support/browser';
+import { openPage, signInWithForm } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import { HttpClient } from '../support/http-client';
 import type { AccordProcess } from '../support/server';
-import { startAccord } from '../support/server';
+import { withAccordAndChromium } from '../support/browser-suite';
 
 describe.skipIf(!chromiumPath)('a person of another partnership', () => {
   let server: AccordProcess;
@@ -14,8 +14,11 @@ describe.skipIf(!chromiumPath)('a person of another partnership', () => {
   let demoPartnershipId: string;
   let outsider: { email: string; password: string };
 
+  withAccordAndChromium({ seedDemo: true }, (s, b) => {
+    server = s;
+    browser = b;
+  });
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startAccord({ seedDemo: true }), launchChromium()]);
     const other = await server.fixture('partnership', { name: 'Lakeside' });
     outsider = await server.fixture('user', { partnershipId: other.id });
     // The demo partnership's id, learned the way a member would: signing in lands on it.
@@ -24,10 +27,6 @@ describe.skipIf(!chromiumPath)('a person of another partnership', () => {
     const landing = (await member.request('/')).headers.get('location') ?? '';
     demoPartnershipId = new URL(landing, server.url).pathname.split('/')[2] ?? '';
     expect(demoPartnershipId).toMatch(/^[0-9a-f-]{36}$/);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
   });
 
   it('sees the not-found page and nothing of the demo partnership at its URLs', async () => {

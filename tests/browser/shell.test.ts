@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../app/i18n/messages/en.json';
 import es from '../../app/i18n/messages/es.json';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../../server/seed/demo-data';
-import { hasHorizontalScroll, launchChromium, openPage, signInWithForm } from '../support/browser';
+import { hasHorizontalScroll, openPage, signInWithForm } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
-import { startAccord } from '../support/server';
+import { withAccordAndChromium } from '../support/browser-suite';
 
 const facilitator = DEMO_SIGN_INS[0];
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
@@ -25,12 +25,9 @@ describe.skipIf(!chromiumPath)('the shell on a phone and from the keyboard', () 
   let server: AccordProcess;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAccord({ seedDemo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
+  withAccordAndChromium({ seedDemo: true }, (s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('fits a 390px phone without sideways scrolling and switches to Spanish from the profile menu', async () => {

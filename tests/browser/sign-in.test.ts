@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../app/i18n/messages/en.json';
 import { DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_SIGN_INS } from '../../server/seed/demo-data';
-import { launchChromium, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
+import { openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
-import { startAccord } from '../support/server';
+import { withAccordAndChromium } from '../support/browser-suite';
 
 const facilitator = DEMO_SIGN_INS[0];
 const BOARD_TITLES = [en.partnership.kinds.ibb.title, en.partnership.kinds.workplan.title, en.partnership.kinds.mou.title, en.partnership.kinds.committee.title];
@@ -15,12 +15,9 @@ describe.skipIf(!chromiumPath)('signing in through the browser', () => {
   let server: AccordProcess;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAccord({ seedDemo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
+  withAccordAndChromium({ seedDemo: true }, (s, b) => {
+    server = s;
+    browser = b;
   });
 
   it('signs the seeded facilitator in and lands on the partnership home with its four board kinds', async () => {
