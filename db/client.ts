@@ -102,17 +102,6 @@ export async function queryRows(db: Pick<Db, 'execute'>, query: Parameters<Db['e
   throw new Error('unexpected result shape from execute()');
 }
 
-/**
- * One parameterised statement straight to the driver, bypassing drizzle's query builder:
- * for the few hot paths where building the SQL cost more than running it (the realtime
- * update log). Parameters are driver values (strings, numbers, Buffer/Uint8Array, null).
- */
-export async function rawQuery(text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  const raw = getRawClient();
-  const result = raw.kind === 'postgres' ? await raw.pool.query(text, params) : await raw.client.query(text, params);
-  return result.rows as Record<string, unknown>[];
-}
-
 /** A statement prepared once per connection and then executed by name. */
 export interface PreparedStatement {
   /** An SQL identifier; give the name a new version suffix whenever the text changes. */
@@ -130,19 +119,18 @@ export type PreparedArg = LiteralSafe | readonly LiteralSafe[];
 const SAFE_LITERAL = /^[0-9A-Za-z:.+_-]*$/;
 const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
 
-function safeElement(value: LiteralSafe): string {
-  if (value === null) return 'NULL';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  if (typeof value === 'number' && text === '') throw new Error('runPrepared: numbers must be finite');
+function safeElement(value: string | number): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('runPrepared: numbers must be finite');
+  const text = String(value);
   if (!SAFE_LITERAL.test(text)) throw new Error('runPrepared: argument outside the literal-safe alphabet');
   return text;
 }
 
 /** An argument as an SQL literal; safe by construction, since nothing in it needs quoting. */
 function toLiteral(arg: PreparedArg): string {
-  if (Array.isArray(arg)) return `'{${(arg as readonly LiteralSafe[]).map((v) => (v === null ? 'NULL' : `"${safeElement(v)}"`)).join(',')}}'`;
-  const value = arg as LiteralSafe;
-  return value === null ? 'NULL' : `'${safeElement(value)}'`;
+  if (arg === null) return 'NULL';
+  if (!Array.isArray(arg)) return `'${safeElement(arg as string | number)}'`;
+  return `'{${(arg as readonly LiteralSafe[]).map((v) => (v === null ? 'NULL' : `"${safeElement(v)}"`)).join(',')}}'`;
 }
 
 const preparedOn = new WeakMap<PGliteRemote, Set<string>>();

@@ -1,10 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { boards, memberships, partnerships } from '../../db/schema';
+import { boards } from '../../db/schema';
 import type { ParsedDocId } from '../../domain/sync/protocol';
 import type { DocAccess } from '../../domain/sync/protocol';
 import type { Party, Role } from '../../domain/partnership/roles';
 import { isAppError } from '../../domain/errors';
+import { requireMembership } from '../partnerships/require-membership';
 import { isFacilitatorInvitedToCaucus } from '../ibb/caucus';
 import { requireParticipant } from '../ibb/require-participant';
 
@@ -23,31 +24,25 @@ function accessForRole(role: Role): DocAccess {
   return role === 'researcher' ? 'view' : 'edit';
 }
 
-/**
- * One query (board joined with the caller's active membership of its partnership): this
- * runs on every join and on every access refresh of every socket.
- */
 async function boardAccess(userId: string, boardId: string): Promise<DocAccessDecision> {
-  const [row] = await getDb()
-    .select({
-      partnershipId: boards.partnershipId,
-      privateToParty: boards.privateToParty,
-      facilitatorsInvited: boards.facilitatorsInvited,
-      role: memberships.role,
-      party: memberships.party,
-    })
+  const [board] = await getDb()
+    .select()
     .from(boards)
-    .innerJoin(memberships, and(eq(memberships.partnershipId, boards.partnershipId), eq(memberships.userId, userId), isNull(memberships.revokedAt)))
-    .innerJoin(partnerships, eq(partnerships.id, boards.partnershipId))
     .where(and(eq(boards.id, boardId), isNull(boards.archivedAt)))
     .limit(1);
-  if (!row) return NONE;
-  if (row.privateToParty) {
-    // A party's private board (its caucus space): its members only; facilitators only when invited.
-    const isInvitedFacilitator = row.role === 'facilitator' && row.facilitatorsInvited;
-    if (row.party !== row.privateToParty && !isInvitedFacilitator) return NONE;
+  if (!board) return NONE;
+  try {
+    const m = await requireMembership(userId, board.partnershipId);
+    if (board.privateToParty) {
+      // A party's private board (its caucus space): its members only; facilitators only when invited.
+      const isInvitedFacilitator = m.role === 'facilitator' && board.facilitatorsInvited;
+      if (m.party !== board.privateToParty && !isInvitedFacilitator) return NONE;
+    }
+    return { access: accessForRole(m.role), partnershipId: m.partnershipId, party: m.party, role: m.role };
+  } catch (err) {
+    if (isAppError(err) && err.code === 'not_found') return NONE;
+    throw err;
   }
-  return { access: accessForRole(row.role), partnershipId: row.partnershipId, party: row.party, role: row.role };
 }
 
 /** The shared IBB board: every session participant; observers watch. */

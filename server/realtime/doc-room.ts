@@ -122,12 +122,8 @@ export class DocRoom {
 
   /** clientID → next clock, read from the struct store (what Y.encodeStateVector walks). */
   stateVector(): Map<number, number> {
-    const sv = new Map<number, number>();
-    for (const [client, structs] of this.doc.store.clients) {
-      const last = structs[structs.length - 1];
-      if (last) sv.set(client, last.id.clock + last.length);
-    }
-    return sv;
+    const store = this.doc.store;
+    return new Map([...store.clients.keys()].map((client) => [client, Y.getState(store, client)]));
   }
 
   /** Step 1 the server sends: its state vector. */
@@ -209,10 +205,8 @@ export class DocRoom {
     try {
       if (update.byteLength <= INLINE_VALIDATE_MAX_BYTES) return validateAgainst(update, this.validateContext(userId));
       // The worker gets a snapshot of what validation needs.
-      const own: number[] = [];
-      const foreign: number[] = [SERVER_CLIENT_ID];
-      for (const [client, owner] of this.owners) (owner === userId ? own : foreign).push(client);
-      return await this.deps.pool.validate({ update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: foreign });
+      const own = [...this.owners].filter(([, owner]) => owner === userId).map(([client]) => client);
+      return await this.deps.pool.validate({ update, stateVector: [...this.stateVector()], ownClients: own, foreignClients: this.foreignClients(userId) });
     } catch (err) {
       const why = err instanceof WorkerTimeoutError ? 'took too long to decode' : 'could not be decoded';
       return { ok: false, fatal: true, code: 'update_rejected', message: `update ${why}` };
@@ -221,21 +215,21 @@ export class DocRoom {
 
   /** Validation's questions answered from the live doc and bindings: nothing copied per update. */
   private validateContext(userId: string): ValidateContext {
-    const clients = this.doc.store.clients;
     return {
-      clockOf: (client) => {
-        const structs = clients.get(client);
-        const last = structs?.[structs.length - 1];
-        return last ? last.id.clock + last.length : 0;
-      },
+      clockOf: (client) => Y.getState(this.doc.store, client),
       ownerOf: (client) => {
         if (client === SERVER_CLIENT_ID) return 'foreign';
         const owner = this.owners.get(client);
         return owner === undefined ? 'unbound' : owner === userId ? 'own' : 'foreign';
       },
       stateVector: () => this.stateVector(),
-      foreignClients: () => [SERVER_CLIENT_ID, ...[...this.owners].filter(([, owner]) => owner !== userId).map(([client]) => client)],
+      foreignClients: () => this.foreignClients(userId),
     };
+  }
+
+  /** ClientIDs that are not this person's: the server's own and everyone else's. */
+  private foreignClients(userId: string): number[] {
+    return [SERVER_CLIENT_ID, ...[...this.owners].filter(([, owner]) => owner !== userId).map(([client]) => client)];
   }
 
   /**

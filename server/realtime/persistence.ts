@@ -174,7 +174,7 @@ function parseIds(value: unknown, expected: number): number[] {
   return ids;
 }
 
-/** Larger batches (a paste that touched thousands of items) go in chunks, in one transaction. */
+/** Beyond these, a batch goes through `appendInChunks`. */
 const MAX_STATEMENT_ROWS = 2000;
 const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 const CHUNK_ROWS = 1000;

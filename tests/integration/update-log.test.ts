@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { expect, it } from 'vitest';
-import { getDb, queryRows, rawQuery, runPrepared } from '../../db/client';
+import { getDb, getRawClient, queryRows, runPrepared } from '../../db/client';
 import { docClients, docUpdates, participationEvents, users } from '../../db/schema';
 import type { ParticipationRow, PendingWrite } from '../../server/realtime/persistence';
 import { appendUpdates, readStoredDoc } from '../../server/realtime/persistence';
@@ -190,8 +190,11 @@ describeEachBackend('the update log', ({ backend }) => {
 
   if (backend === 'pglite') {
     it('runs the embedded database on its own thread with PostgreSQL errors and transactions intact', async () => {
+      const raw = getRawClient();
+      if (raw.kind !== 'pglite') throw new Error('expected the embedded database');
+      const rawQuery = async (text: string) => (await raw.client.query(text)).rows;
       // Errors keep their SQLSTATE and fields across the thread boundary.
-      const err = await rawQuery('select 1/0', []).catch((e: unknown) => e);
+      const err = await rawQuery('select 1/0').catch((e: unknown) => e);
       expect(err).toMatchObject({ code: '22012' });
       // A failed transaction rolls back; queries outside it wait for it and see nothing.
       const marker = `t-${crypto.randomUUID()}`;
@@ -200,10 +203,10 @@ describeEachBackend('the update log', ({ backend }) => {
         await tx.execute(sql`insert into thread_probe values (${marker})`);
         throw new Error('roll back');
       });
-      const outside = rawQuery('select 1 as one', []);
+      const outside = rawQuery('select 1 as one');
       await expect(failing).rejects.toThrow('roll back');
       expect(await outside).toEqual([{ one: 1 }]);
-      const rows = await rawQuery(`select count(*)::int as n from pg_tables where tablename = 'thread_probe'`, []);
+      const rows = await rawQuery(`select count(*)::int as n from pg_tables where tablename = 'thread_probe'`);
       expect(rows).toEqual([{ n: 0 }]);
       // Committed transactions commit; bytes round-trip unchanged.
       const bytes = new Uint8Array([0, 1, 2, 250, 255]);
