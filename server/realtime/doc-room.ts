@@ -29,8 +29,22 @@ export interface RoomDeps {
   writer: UpdateLogWriter;
   bus: DocBus | null;
   outlet: RoomOutlet;
-  /** Fold the log into a snapshot once it is this long. */
-  compactAfter: number;
+  /** When to fold the log into a snapshot (see `CompactionPolicy`). */
+  compaction: CompactionPolicy;
+}
+
+/**
+ * Compaction is maintenance: it reads the log, folds it in a worker and rewrites it, a
+ * burst of work on every thread of the node. It waits for a quiet moment in the doc,
+ * so that a room full of people typing is not slowed by it, unless the log grows so
+ * long that loading it would become slow.
+ */
+export interface CompactionPolicy {
+  /** Fold once the log is at least this long and the doc has been quiet for `quietMs`. */
+  after: number;
+  quietMs: number;
+  /** Fold at once, quiet or not, when the log reaches this length. */
+  hardLimit: number;
 }
 
 export interface ClientActor {
@@ -68,6 +82,9 @@ export class DocRoom {
   private lastRecords: ChangeRecord[] = [];
   private isCompacting = false;
   private isClosed = false;
+  /** When the last write of this doc committed, for compaction's quiet check. */
+  private lastCommitAt = 0;
+  private quietTimer: NodeJS.Timeout | null = null;
   /** Test hook counters, also useful in logs. */
   readonly stats = { applied: 0, refused: 0, remoteApplied: 0 };
 
@@ -104,7 +121,7 @@ export class DocRoom {
     room.lastUpdateId = stored.lastUpdateId;
     room.logLength = stored.logLength;
     if (deps.bus) await deps.bus.subscribeDoc(docId, (msg) => room.handleBusMessage(msg));
-    if (foldedState && room.logLength >= deps.compactAfter) {
+    if (foldedState && room.logLength >= deps.compaction.after) {
       // The state just built is the snapshot: store it after the joiners are served,
       // without reading the log a second time.
       const state = foldedState;
@@ -116,7 +133,7 @@ export class DocRoom {
           })
           .catch((err: unknown) => console.error(`[realtime] snapshot of ${docId} failed`, err));
       }, 1000);
-    } else if (room.logLength >= deps.compactAfter) room.scheduleCompaction();
+    } else if (room.logLength >= deps.compaction.after) room.scheduleCompaction();
     return room;
   }
 
@@ -295,9 +312,28 @@ export class DocRoom {
       this.inFlight--;
       this.lastUpdateId = Math.max(this.lastUpdateId, rowId);
       this.logLength++;
-      if (this.logLength >= this.deps.compactAfter) this.scheduleCompaction();
+      this.considerCompaction();
     });
     return committed;
+  }
+
+  /** After each commit: fold past the hard limit at once, else once the doc goes quiet. */
+  private considerCompaction(): void {
+    this.lastCommitAt = performance.now();
+    const { after, hardLimit, quietMs } = this.deps.compaction;
+    if (this.logLength >= hardLimit) this.scheduleCompaction();
+    else if (this.logLength >= after && !this.quietTimer) this.compactWhenQuiet(quietMs);
+  }
+
+  private compactWhenQuiet(waitMs: number): void {
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null;
+      if (this.isClosed || this.logLength < this.deps.compaction.after) return;
+      const quietFor = performance.now() - this.lastCommitAt;
+      if (quietFor >= this.deps.compaction.quietMs) this.scheduleCompaction();
+      else this.compactWhenQuiet(this.deps.compaction.quietMs - quietFor);
+    }, waitMs);
+    this.quietTimer.unref();
   }
 
   hasPendingWrites(): boolean {
@@ -356,6 +392,7 @@ export class DocRoom {
 
   async close(): Promise<void> {
     this.isClosed = true;
+    if (this.quietTimer) clearTimeout(this.quietTimer);
     await this.drain();
     await this.titleMirror?.flush();
     if (this.deps.bus) await this.deps.bus.unsubscribeDoc(this.docId).catch(() => undefined);
