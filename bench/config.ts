@@ -14,6 +14,12 @@ const schema = z.object({
    * first edits after a server starts run cold code (JIT) and are reported apart.
    */
   BENCH_WARMUP_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(60).default(3)),
+  /**
+   * Workload a is run this many times, the three servers in a rotated order each round:
+   * its p99 sits within what a shared two-core machine does from one run to the next, so
+   * the verdict is taken on the median of the rounds' ratios rather than on one run.
+   */
+  BENCH_ROUNDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).default(3)),
   /** Updates in the log of the cold-load doc. */
   BENCH_LOG_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(1_000_000).default(100_000)),
   /** Comma-separated sections to run: a, b, cold, multi (default: all). */

@@ -44,18 +44,29 @@ function version(pkg: string): string {
   return typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'string' ? json.version : '?';
 }
 
-async function runWorkload(w: Workload): Promise<Outcome[]> {
+type ServerName = 'Accord' | 'y-websocket' | 'hocuspocus';
+const SERVERS: ServerName[] = ['Accord', 'y-websocket', 'hocuspocus'];
+
+function runServer(name: ServerName, w: Workload): Promise<Outcome> {
+  if (name === 'Accord') return runAccord({ label: 'Accord', nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR }, w, settings);
+  return runPeer(name, w, settings);
+}
+
+/**
+ * Every server once per round; from one round to the next the order rotates, so that no
+ * server always runs first (or last) on a machine that drifts.
+ */
+async function runWorkload(w: Workload, rounds: number): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  const record = (o: Outcome) => {
-    outcomes.push(o);
-    progress(summary(o));
-  };
-  progress(`workload ${w.id} (${w.label}), ${settings.seconds} s each: Accord`);
-  record(await runAccord({ label: 'Accord', nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR }, w, settings));
-  progress(`workload ${w.id}: y-websocket`);
-  record(await runPeer('y-websocket', w, settings));
-  progress(`workload ${w.id}: hocuspocus`);
-  record(await runPeer('hocuspocus', w, settings));
+  for (let round = 1; round <= rounds; round++) {
+    const order = SERVERS.map((_, i) => SERVERS[(i + round - 1) % SERVERS.length] as ServerName);
+    for (const name of order) {
+      progress(`workload ${w.id} (${w.label}), ${settings.seconds} s${rounds > 1 ? `, round ${round}/${rounds}` : ''}: ${name}`);
+      const o = { ...(await runServer(name, w)), round };
+      outcomes.push(o);
+      progress(summary(o));
+    }
+  }
   return outcomes;
 }
 
@@ -106,7 +117,7 @@ async function main(): Promise<void> {
   for (const w of [WORKLOADS.a, WORKLOADS.b]) {
     if (!config.sections.has(w.id)) continue;
     workloads.push(w);
-    outcomes.push(...(await runWorkload(w)));
+    outcomes.push(...(await runWorkload(w, w.id === 'a' ? config.BENCH_ROUNDS : 1)));
   }
   let cold: ColdLoadResult | null = null;
   if (config.sections.has('cold')) {
@@ -122,6 +133,7 @@ async function main(): Promise<void> {
     `# Accord sync bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `${os.cpus().length} × ${cpu}, Node ${process.version}. ${settings.warmupSeconds} s of warm-up edits, then ${settings.seconds} s measured, per run; every client inserts \`<timestamp>\` into a Y.Text once a second; one server at a time; clients in two load processes of their own. ` +
+      (config.BENCH_ROUNDS > 1 && config.sections.has('a') ? `Workload a in ${config.BENCH_ROUNDS} rounds, the servers' order rotated each round; its verdict is on the median of the rounds' p99 ratios. ` : '') +
       `Peers: y-websocket ${version('y-websocket')} with @y/websocket-server ${version('@y/websocket-server')}, @hocuspocus/server ${version('@hocuspocus/server')} (provider ${version('@hocuspocus/provider')}), in memory. ` +
       `Accord: embedded PGlite in memory, durable acks on, clients are people with ${CLIENTS_PER_PERSON} tabs each. ` +
       `Servers and clients ran at ${priority}; load average at the start ${startLoad}.`,

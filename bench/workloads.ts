@@ -47,6 +47,8 @@ export interface LoadResult {
 export interface Outcome {
   server: string;
   workload: Workload;
+  /** Which round of the workload this run was (1 when it runs once). */
+  round: number;
   result: LoadResult;
   connectMs: number;
   /** Server RSS before any client connected and once all were synced (all nodes summed). */
@@ -141,7 +143,7 @@ async function measure(server: string, w: Workload, kind: ServerKind, servers: M
     const serverCpuPercent = ((cpu() - cpuBefore) / seconds) * 100;
     const machinePercent = ((readMachineBusySeconds() - machineBefore) / seconds) * 100;
     const otherCpuPercent = Math.max(0, machinePercent - serverCpuPercent - result.clientCpuPercent);
-    return { server, workload: w, result, connectMs, rssBeforeKb, rssAfterKb, serverCpuPercent, otherCpuPercent };
+    return { server, workload: w, round: 1, result, connectMs, rssBeforeKb, rssAfterKb, serverCpuPercent, otherCpuPercent };
   } finally {
     await Promise.all(loads.map((l) => l.close()));
   }
