@@ -23,11 +23,7 @@ describe.skipIf(!chromiumPath)('an invited person joins through the link', () =>
     browser = b;
   });
 
-  // Known flake: on a machine under heavy CPU load the facilitator's People page now and
-  // then reports React's recoverable hydration error #418 (server HTML ≠ client) and React
-  // re-renders it on the client; the cause is not found yet (see the issue notes). Each
-  // attempt still fails on any page error; a second attempt keeps CI from going red on it.
-  it('facilitator invites, invitee sets a password and lands in the partnership, the link then reads as used', { retry: 1 }, async () => {
+  it('facilitator invites, invitee sets a password and lands in the partnership, the link then reads as used', async () => {
     const invitee = newInvitee();
     const admin = await openPage(browser);
     await signInWithForm(admin.page, server.url, facilitator.email, DEMO_PASSWORD);

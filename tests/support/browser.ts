@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './environment';
+import { watchHydrationRaces } from './hydration-race';
 
 /**
  * Flags for Debian's Chromium in a container: no sandbox (no user namespaces in CI), no
@@ -35,11 +36,17 @@ export interface TrackedPage {
   page: Page;
   /** Uncaught exceptions in the page; a test asserts this stays empty. */
   pageErrors: Error[];
+  /** React #418 errors taken out of `pageErrors` as the upstream parser race (tests/support/hydration-race.ts). */
+  hydrationRaces: Error[];
+  /** Waits for the #418 checks started so far. */
+  hydrationChecks(): Promise<void>;
 }
 
 /**
  * A page in a new browser context (its own cookies: a separate person). Uncaught page
- * exceptions are collected rather than ignored, so a test can fail on them.
+ * exceptions are collected rather than ignored, so a test can fail on them — except a
+ * React #418 that is shown to be React's hydration overtaking the HTML parser
+ * (tests/support/hydration-race.ts).
  */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<TrackedPage> {
   const context = await browser.newContext({ locale: 'en-US', ...options });
@@ -47,7 +54,8 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const pageErrors: Error[] = [];
   // Which page threw is part of the error: a test may visit several.
   page.on('pageerror', (err) => pageErrors.push(Object.assign(err, { message: `${err.message} (on ${page.url()})` })));
-  return { context, page, pageErrors };
+  const races = await watchHydrationRaces(context, page, pageErrors);
+  return { context, page, pageErrors, hydrationRaces: races.setAside, hydrationChecks: races.settled };
 }
 
 /**
