@@ -54,23 +54,25 @@ describe.skipIf(!chromiumPath)('browser harness: React #418', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('sets aside a #418 when the page React left is the HTML the server sent', async () => {
+  /** Opens `path`, waits for its #418 and for the harness's check of it. */
+  async function loadUntilChecked(path: string) {
     const p = await openPage(browser);
     const thrown = p.page.waitForEvent('pageerror');
-    await p.page.goto(`${base}/race`);
+    await p.page.goto(`${base}${path}`);
     await thrown;
     await p.hydrationChecks();
+    return p;
+  }
+
+  it('sets aside a #418 when the page React left is the HTML the server sent', async () => {
+    const p = await loadUntilChecked('/race');
     expect(p.pageErrors).toEqual([]);
     expect(p.hydrationRaces.map((e) => e.message)).toEqual([expect.stringContaining('#418')]);
     await p.context.close();
   });
 
   it('keeps a #418 when the client rendered something other than the server HTML', async () => {
-    const p = await openPage(browser);
-    const thrown = p.page.waitForEvent('pageerror');
-    await p.page.goto(`${base}/mismatch`);
-    await thrown;
-    await p.hydrationChecks();
+    const p = await loadUntilChecked('/mismatch');
     expect(p.pageErrors.map((e) => e.message)).toEqual([expect.stringContaining('#418')]);
     expect(p.hydrationRaces).toEqual([]);
     await p.context.close();

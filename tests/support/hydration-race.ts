@@ -74,10 +74,7 @@ export async function watchHydrationRaces(context: BrowserContext, page: Page, p
   const documents = new Map<string, Promise<string | null>>();
   page.on('response', (res) => {
     if (res.request().resourceType() !== 'document' || res.request().frame() !== page.mainFrame()) return;
-    documents.set(
-      res.url(),
-      res.text().catch(() => null),
-    );
+    documents.set(res.url(), res.text().catch(() => null));
   });
   const setAside: Error[] = [];
   const checks: Promise<void>[] = [];
