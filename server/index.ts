@@ -8,6 +8,7 @@ import { migrateDb } from '../db/migrate';
 import { env, setListeningPort } from './env';
 import { createRequestHandler } from './http/handle-request';
 import { attachRealtime } from './realtime/attach';
+import { missingServerFlags } from './runtime-flags';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from './seed/demo-data';
 import { seedDemo } from './seed/seed-demo';
 import { seedDemoIbb } from './seed/seed-demo-ibb';
@@ -22,6 +23,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main(): Promise<void> {
   const e = env();
   const isDev = process.argv.includes('--dev');
+  const missingFlags = missingServerFlags();
+  if (!isDev && missingFlags.length > 0) {
+    console.warn(`[accord] started without ${missingFlags.join(' ')}: on a small machine edits relay slower (server/runtime-flags.ts; npm start sets them)`);
+  }
   const dbConfig = dbConfigFromEnv(e);
   const db = openDb(dbConfig);
   await migrateDb();

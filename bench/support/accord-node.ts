@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FixtureName, Fixtures } from '../../tests/support/remote-fixtures';
 import { inspectorUrlIn } from './inspector';
+import { SERVER_NODE_FLAGS } from '../../server/runtime-flags';
 import { serverArgs } from './node-args';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,7 +37,7 @@ export interface AccordNode {
 }
 
 /**
- * Starts the real server (`node --import tsx server/index.ts`, the production Next build
+ * Starts the real server (`node <SERVER_NODE_FLAGS> --import tsx server/index.ts`, as `npm start` runs it, on the production Next build
  * in the bench's dist dir) the way the test harness does, keeping the pid so the bench can read its
  * RSS and CPU. Fixtures (users, boards) run inside it over IPC (ACCORD_TEST_IPC=1).
  */
@@ -57,7 +58,7 @@ export async function startAccordNode(options: AccordNodeOptions): Promise<Accor
     ...(storage.kind === 'postgres' ? { DATABASE_URL: storage.url } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
   };
-  const child = spawn(process.execPath, [...serverArgs(options.profileDir), '--import', 'tsx', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [...serverArgs(options.profileDir), ...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -6,6 +6,7 @@ import type { Backend } from './environment';
 import { TEST_DIST_DIR } from './global-setup';
 import { createTestDatabase, dropTestDatabase } from './pg';
 import type { FixtureName, Fixtures } from './remote-fixtures';
+import { SERVER_NODE_FLAGS } from '../../server/runtime-flags';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -59,7 +60,7 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

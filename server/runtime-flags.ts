@@ -1,0 +1,27 @@
+/**
+ * V8 flags the server process runs with: `npm start`, the test harness's servers and the
+ * bench's Accord all start `node` with exactly these (package.json's start script spells
+ * them out; tests/unit/runtime-flags.test.ts keeps it equal to this list).
+ *
+ * Why: on a small machine (the 2-core reference box) the event loop shares its cores with
+ * the database thread, the Yjs workers and V8's own helper threads, and relay latency
+ * is decided by how often the loop waits for a core. Measured in workload a of
+ * `npm run bench` (bench/README.md, "GC flags"), Accord alone, four rounds each:
+ * - V8's default young generation grows to only ~6 MB here, so a scavenge ran every
+ *   ~250 ms and enough survived into the old space (which also holds Next.js, ~80 MB) to
+ *   start a major GC every ~10 s, with marking steps of up to 15 ms on the loop. A fixed
+ *   32 MB semi-space scavenges every ~2 s and no major GC ran in the measured window:
+ *   p99 ~13.5 → ~8 ms.
+ * - Parallel scavenging and concurrent marking/sweeping need helper threads; when those
+ *   wait for a core, the loop waits for them. Doing that work on the loop itself (short
+ *   now that scavenges are rare) took p99 to ~6.5 ms and p50 from ~1.8 to ~1.35 ms.
+ * Cost: ~130 MB more resident memory at start (the reserved young generation).
+ * On a large dedicated machine the parallel collector may serve better: drop
+ * `--single-threaded-gc` from the start script and measure.
+ */
+export const SERVER_NODE_FLAGS = ['--min-semi-space-size=32', '--max-semi-space-size=32', '--single-threaded-gc'] as const;
+
+/** The flags from SERVER_NODE_FLAGS this process was started without (empty when all are set). */
+export function missingServerFlags(execArgv: readonly string[] = process.execArgv): string[] {
+  return SERVER_NODE_FLAGS.filter((flag) => !execArgv.includes(flag));
+}
