@@ -7,7 +7,7 @@
  * the database thread, the Yjs workers and V8's own helper threads, and relay latency
  * is decided by how often the loop waits for a core. Measured in workload a of
  * `npm run bench` (bench/README.md, "GC flags"), Accord alone, four rounds each (over all
- * runs of the full bench, p99 ~10.7 → ~7.9 ms, against y-websocket's ~5.5):
+ * runs of the full bench, p99 ~10.7 → ~7.7 ms, against y-websocket's ~5.5):
  * - V8's default young generation grows to only ~6 MB here, so a scavenge ran every
  *   ~250 ms and enough survived into the old space (which also holds Next.js, ~80 MB) to
  *   start a major GC every ~10 s, with marking steps of up to 15 ms on the loop. A fixed
