@@ -50,6 +50,21 @@ describe.skipIf(!chromiumPath)('the shell on a phone and from the keyboard', () 
     expect(await hasHorizontalScroll(page), 'partnership home in Spanish').toBe(false);
     expect(pageErrors).toEqual([]);
     await context.close();
+
+    // Another device (no language cookie, an English browser): the choice was saved on the
+    // account, so once signed in the pages are in Spanish there too.
+    const other = await openPage(browser, { locale: 'en-US' });
+    await signInWithForm(other.page, server.url, facilitator.email, DEMO_PASSWORD);
+    await other.page.waitForURL(/\/p\/[0-9a-f-]{36}$/);
+    await other.page.getByRole('heading', { level: 2, name: es.partnership.boards }).waitFor();
+    expect(await other.page.locator('html').getAttribute('lang')).toBe('es');
+    // Back to English for the tests after this one, which sign in as the same person.
+    await other.page.getByRole('button', { name: es.profile.menu.replace('{name}', facilitator.name) }).click();
+    await other.page.getByLabel(es.profile.language).selectOption('en');
+    await other.page.getByRole('button', { name: es.profile.apply }).click();
+    await other.page.getByRole('heading', { level: 2, name: en.partnership.boards }).waitFor();
+    expect(other.pageErrors).toEqual([]);
+    await other.context.close();
   });
 
   it('opens the profile menu with Tab and Enter, and Escape closes it and returns focus to its button', async () => {
