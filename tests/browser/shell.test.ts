@@ -40,6 +40,11 @@ describe.skipIf(!chromiumPath)('the shell on a phone and from the keyboard', () 
     await page.waitForURL(/\/p\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 2, name: en.partnership.boards }).waitFor();
     expect(await hasHorizontalScroll(page), 'partnership home').toBe(false);
+    // The bargaining screens' messages stay out of the other pages' payload
+    // (app/i18n/client-messages.ts); the IBB suites use them on the screens that need them.
+    const html = await page.content();
+    expect(html).not.toContain(en.ibbRecords.agreements.confirmInitialButton);
+    expect(html).not.toContain(en.ibbSession.caucus.invite);
 
     await page.getByRole('button', { name: menuButtonName }).click();
     await page.getByLabel(en.profile.language).selectOption('es');
