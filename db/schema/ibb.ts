@@ -32,6 +32,11 @@ export const ibbSessions = pgTable(
     /** Shared countdown: running until timerEndsAt, or paused with timerRemainingMs left. */
     timerEndsAt: timestamp('timer_ends_at', { withTimezone: true }),
     timerRemainingMs: integer('timer_remaining_ms'),
+    /**
+     * The timer was running when a party called a caucus and the caucus paused it: it
+     * resumes when the last caucus ends. Any facilitator timer or phase change clears it.
+     */
+    isTimerPausedByCaucus: boolean('is_timer_paused_by_caucus').notNull().default(false),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),

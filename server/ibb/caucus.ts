@@ -7,7 +7,7 @@ import { AppError } from '../../domain/errors';
 import { isBargainingParty } from '../../domain/ibb/session-rules';
 import { recordAudit } from '../audit/record-audit';
 import { notifyRecords } from '../realtime/write-doc';
-import { ibbDocId, pauseTimerFor } from './controls';
+import { ibbDocId, pauseTimerFor, resumeTimerAfterCaucus } from './controls';
 import { requireParticipant } from './require-participant';
 
 /** Whether a party has invited facilitators into its caucus (and not withdrawn it). */
@@ -64,7 +64,7 @@ export async function callCaucus(actorId: string, sessionId: string, input: z.in
   return { until };
 }
 
-/** Ends one's party's caucus early (back to the table). */
+/** Ends one's party's caucus early (back to the table); the last one to end restarts a timer a caucus paused. */
 export async function endCaucus(actorId: string, sessionId: string): Promise<void> {
   const p = await requireParticipant(actorId, sessionId);
   if (!isBargainingParty(p.party) && p.role !== 'facilitator') throw new AppError('forbidden', 'Only a bargaining team or the facilitator ends a caucus');
@@ -73,7 +73,9 @@ export async function endCaucus(actorId: string, sessionId: string): Promise<voi
     .update(ibbCaucusCalls)
     .set({ endedAt: sql`now()` })
     .where(and(eq(ibbCaucusCalls.sessionId, sessionId), isNull(ibbCaucusCalls.endedAt), party ? eq(ibbCaucusCalls.party, party) : undefined));
+  const isResumed = await resumeTimerAfterCaucus(sessionId);
   notifyRecords(ibbDocId(sessionId), 'caucus');
+  if (isResumed) notifyRecords(ibbDocId(sessionId), 'timer');
 }
 
 /** The public banner facts for a session: which parties are in caucus and until when. */

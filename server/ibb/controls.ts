@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
-import { ibbHands, ibbParticipants, ibbSessions, ibbSpeakingTurns } from '../../db/schema';
+import { ibbCaucusCalls, ibbHands, ibbParticipants, ibbSessions, ibbSpeakingTurns } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import { IBB_PHASES } from '../../domain/ibb/session-rules';
 import { recordAudit } from '../audit/record-audit';
@@ -46,7 +46,7 @@ export async function applyControl(actorId: string, sessionId: string, input: Co
   switch (c.control) {
     case 'phase':
       // A new phase starts without a running timer.
-      return facilitatorChange(actorId, sessionId, 'phase', { phase: c.phase, timerEndsAt: null, timerRemainingMs: null, spotlight: null }, { phase: c.phase });
+      return facilitatorChange(actorId, sessionId, 'phase', { phase: c.phase, timerEndsAt: null, timerRemainingMs: null, isTimerPausedByCaucus: false, spotlight: null }, { phase: c.phase });
     case 'lock':
       return facilitatorChange(actorId, sessionId, 'lock', { isLocked: c.isLocked }, { isLocked: c.isLocked });
     case 'anonymity':
@@ -54,27 +54,58 @@ export async function applyControl(actorId: string, sessionId: string, input: Co
     case 'spotlight':
       return facilitatorChange(actorId, sessionId, 'spotlight', { spotlight: c.spotlight });
     case 'timer_start':
-      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: new Date(Date.now() + c.minutes * 60_000), timerRemainingMs: null });
+      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: new Date(Date.now() + c.minutes * 60_000), timerRemainingMs: null, isTimerPausedByCaucus: false });
     case 'timer_pause': {
       const p = await requireParticipant(actorId, sessionId);
       const remaining = p.session.timerEndsAt ? Math.max(0, p.session.timerEndsAt.getTime() - Date.now()) : null;
-      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: null, timerRemainingMs: remaining });
+      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: null, timerRemainingMs: remaining, isTimerPausedByCaucus: false });
     }
     case 'timer_resume': {
       const p = await requireParticipant(actorId, sessionId);
       if (p.session.timerRemainingMs === null) throw new AppError('conflict', 'No paused timer');
-      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: new Date(Date.now() + p.session.timerRemainingMs), timerRemainingMs: null });
+      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: new Date(Date.now() + p.session.timerRemainingMs), timerRemainingMs: null, isTimerPausedByCaucus: false });
     }
     case 'timer_clear':
-      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: null, timerRemainingMs: null });
+      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: null, timerRemainingMs: null, isTimerPausedByCaucus: false });
   }
 }
 
-/** Pauses the shared timer (used when a party calls a caucus). */
+/**
+ * Pauses a running shared timer when a party calls a caucus, marked as the caucus's pause
+ * so that it resumes when the last caucus ends (resumeTimerAfterCaucus). A timer the
+ * facilitator had paused stays theirs. Any facilitator timer or phase change takes the
+ * clock back (the mark is cleared).
+ */
 export async function pauseTimerFor(p: Participant): Promise<void> {
   if (!p.session.timerEndsAt) return;
   const remaining = Math.max(0, p.session.timerEndsAt.getTime() - Date.now());
-  await getDb().update(ibbSessions).set({ timerEndsAt: null, timerRemainingMs: remaining }).where(eq(ibbSessions.id, p.session.id));
+  await getDb()
+    .update(ibbSessions)
+    .set({ timerEndsAt: null, timerRemainingMs: remaining, isTimerPausedByCaucus: true })
+    .where(and(eq(ibbSessions.id, p.session.id), isNotNull(ibbSessions.timerEndsAt)));
+}
+
+/** Once no caucus is on any more, restarts the timer a caucus paused, with the time it had left. */
+export async function resumeTimerAfterCaucus(sessionId: string): Promise<boolean> {
+  const db = getDb();
+  const stillOn = await db
+    .select({ id: ibbCaucusCalls.id })
+    .from(ibbCaucusCalls)
+    .where(and(eq(ibbCaucusCalls.sessionId, sessionId), isNull(ibbCaucusCalls.endedAt), gt(ibbCaucusCalls.until, sql`now()`)))
+    .limit(1);
+  if (stillOn.length > 0) return false;
+  const [session] = await db
+    .select({ remaining: ibbSessions.timerRemainingMs, isPausedByCaucus: ibbSessions.isTimerPausedByCaucus })
+    .from(ibbSessions)
+    .where(eq(ibbSessions.id, sessionId))
+    .limit(1);
+  if (!session?.isPausedByCaucus || session.remaining === null) return false;
+  const resumed = await db
+    .update(ibbSessions)
+    .set({ timerEndsAt: new Date(Date.now() + session.remaining), timerRemainingMs: null, isTimerPausedByCaucus: false })
+    .where(and(eq(ibbSessions.id, sessionId), eq(ibbSessions.isTimerPausedByCaucus, true)))
+    .returning({ id: ibbSessions.id });
+  return resumed.length > 0;
 }
 
 /** Hands the lead to another facilitator of the session (a co-facilitator). */

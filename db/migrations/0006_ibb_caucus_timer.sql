@@ -1,0 +1,1 @@
+ALTER TABLE "ibb_sessions" ADD COLUMN "is_timer_paused_by_caucus" boolean DEFAULT false NOT NULL;
