@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getCurrentUser } from '@/server/auth/session';
+import type { Locale } from './locales';
 import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from './locales';
 
 /**
@@ -9,19 +10,19 @@ import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from './locales';
  * read when there is no cookie, so it costs a lookup on a new device's first pages), the
  * browser's language.
  */
-async function savedLocale(): Promise<string | null> {
+async function localeWithoutCookie(): Promise<Locale> {
+  let saved: string | null = null;
   try {
-    return (await getCurrentUser())?.locale ?? null;
+    saved = (await getCurrentUser())?.locale ?? null;
   } catch {
     // Rendering without a request session (a not-found page, a build step): no account to ask.
-    return null;
   }
+  return isLocale(saved) ? saved : localeFromAcceptLanguage((await headers()).get('accept-language'));
 }
 
 export default getRequestConfig(async () => {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const fromAccount = isLocale(fromCookie) ? null : await savedLocale();
-  const locale = isLocale(fromCookie) ? fromCookie : isLocale(fromAccount) ? fromAccount : localeFromAcceptLanguage((await headers()).get('accept-language'));
+  const locale = isLocale(fromCookie) ? fromCookie : await localeWithoutCookie();
   const messages = (await import(`./messages/${locale}.json`)).default;
   return { locale, messages, timeZone: 'UTC' };
 });

@@ -20,8 +20,10 @@ export function ibbDocId(sessionId: string): string {
 async function facilitatorChange(actorId: string, sessionId: string, action: string, patch: Partial<typeof ibbSessions.$inferInsert>, detail: Record<string, unknown> = {}): Promise<void> {
   const p = await requireParticipant(actorId, sessionId);
   assertFacilitator(p);
+  // A facilitator who sets the clock (or moves to a new phase) takes it back from a caucus.
+  const clock = action === 'timer' || action === 'phase' ? { isTimerPausedByCaucus: false } : {};
   await getDb().transaction(async (tx) => {
-    await tx.update(ibbSessions).set(patch).where(eq(ibbSessions.id, sessionId));
+    await tx.update(ibbSessions).set({ ...patch, ...clock }).where(eq(ibbSessions.id, sessionId));
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: `ibb.control.${action}`, targetType: 'ibb_session', targetId: sessionId, detail });
   });
   notifyRecords(ibbDocId(sessionId), action);
@@ -46,7 +48,7 @@ export async function applyControl(actorId: string, sessionId: string, input: Co
   switch (c.control) {
     case 'phase':
       // A new phase starts without a running timer.
-      return facilitatorChange(actorId, sessionId, 'phase', { phase: c.phase, timerEndsAt: null, timerRemainingMs: null, isTimerPausedByCaucus: false, spotlight: null }, { phase: c.phase });
+      return facilitatorChange(actorId, sessionId, 'phase', { phase: c.phase, timerEndsAt: null, timerRemainingMs: null, spotlight: null }, { phase: c.phase });
     case 'lock':
       return facilitatorChange(actorId, sessionId, 'lock', { isLocked: c.isLocked }, { isLocked: c.isLocked });
     case 'anonymity':
@@ -54,19 +56,19 @@ export async function applyControl(actorId: string, sessionId: string, input: Co
     case 'spotlight':
       return facilitatorChange(actorId, sessionId, 'spotlight', { spotlight: c.spotlight });
     case 'timer_start':
-      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: new Date(Date.now() + c.minutes * 60_000), timerRemainingMs: null, isTimerPausedByCaucus: false });
+      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: new Date(Date.now() + c.minutes * 60_000), timerRemainingMs: null });
     case 'timer_pause': {
       const p = await requireParticipant(actorId, sessionId);
       const remaining = p.session.timerEndsAt ? Math.max(0, p.session.timerEndsAt.getTime() - Date.now()) : null;
-      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: null, timerRemainingMs: remaining, isTimerPausedByCaucus: false });
+      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: null, timerRemainingMs: remaining });
     }
     case 'timer_resume': {
       const p = await requireParticipant(actorId, sessionId);
       if (p.session.timerRemainingMs === null) throw new AppError('conflict', 'No paused timer');
-      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: new Date(Date.now() + p.session.timerRemainingMs), timerRemainingMs: null, isTimerPausedByCaucus: false });
+      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: new Date(Date.now() + p.session.timerRemainingMs), timerRemainingMs: null });
     }
     case 'timer_clear':
-      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: null, timerRemainingMs: null, isTimerPausedByCaucus: false });
+      return facilitatorChange(actorId, sessionId, 'timer', { timerEndsAt: null, timerRemainingMs: null });
   }
 }
 
@@ -102,7 +104,7 @@ export async function resumeTimerAfterCaucus(sessionId: string): Promise<boolean
   if (!session?.isPausedByCaucus || session.remaining === null) return false;
   const resumed = await db
     .update(ibbSessions)
-    .set({ timerEndsAt: new Date(Date.now() + session.remaining), timerRemainingMs: null, isTimerPausedByCaucus: false })
+    .set({ timerEndsAt: new Date(Date.now() + session.remaining), timerRemainingMs: null })
     .where(and(eq(ibbSessions.id, sessionId), eq(ibbSessions.isTimerPausedByCaucus, true)))
     .returning({ id: ibbSessions.id });
   return resumed.length > 0;
