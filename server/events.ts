@@ -8,6 +8,8 @@ import { EventEmitter } from 'node:events';
  */
 export interface AccordEvents {
   'membership:changed': { partnershipId: string; userId: string };
+  /** A party went into caucus until `until` (the caucus-expiry timer wakes up then). */
+  'caucus:called': { sessionId: string; until: Date };
 }
 
 const key = Symbol.for('accord.events');

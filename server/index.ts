@@ -7,6 +7,7 @@ import { closeDb, dbConfigFromEnv, describeDb, openDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { env, setListeningPort } from './env';
 import { createRequestHandler } from './http/handle-request';
+import { startCaucusExpiry } from './ibb/caucus-expiry';
 import { attachRealtime } from './realtime/attach';
 import { missingServerFlags } from './runtime-flags';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from './seed/demo-data';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
 
   const server = createServer(createRequestHandler(handle, (req, res) => app.render404(req, res)));
   const realtime = await attachRealtime(server);
+  const caucusExpiry = startCaucusExpiry();
 
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`[accord] ${signal}: shutting down`);
+    caucusExpiry.stop();
     // Realtime first: it flushes pending document writes before the database closes.
     await realtime.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));

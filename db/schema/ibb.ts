@@ -34,7 +34,8 @@ export const ibbSessions = pgTable(
     timerRemainingMs: integer('timer_remaining_ms'),
     /**
      * The timer was running when a party called a caucus and the caucus paused it: it
-     * resumes when the last caucus ends. Any facilitator timer or phase change clears it.
+     * resumes when the last caucus ends (or runs out: the caucus-expiry sweep reads the
+     * partial index below). Any facilitator timer or phase change clears it.
      */
     isTimerPausedByCaucus: boolean('is_timer_paused_by_caucus').notNull().default(false),
     createdBy: uuid('created_by')
@@ -42,7 +43,10 @@ export const ibbSessions = pgTable(
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ibb_sessions_partnership_idx').on(t.partnershipId)],
+  (t) => [
+    index('ibb_sessions_partnership_idx').on(t.partnershipId),
+    index('ibb_sessions_paused_by_caucus_idx').on(t.id).where(sql`${t.isTimerPausedByCaucus}`),
+  ],
 );
 
 /** Who takes part in a session and how. Party comes from the person's membership. */

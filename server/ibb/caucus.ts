@@ -58,8 +58,10 @@ export async function callCaucus(actorId: string, sessionId: string, input: z.in
     await tx.insert(ibbCaucusCalls).values({ sessionId, party: p.party, calledBy: actorId, until });
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: 'ibb.caucus.called', targetType: 'ibb_session', targetId: sessionId, detail: { party: p.party, until: until.toISOString() } });
   });
-  // The shared clock stops while a party is out of the room.
+  // The shared clock stops while a party is out of the room, and starts again when the
+  // last caucus ends or runs out (server/ibb/caucus-expiry.ts).
   await pauseTimerFor(p);
+  emitEvent('caucus:called', { sessionId, until });
   notifyRecords(ibbDocId(sessionId), 'caucus');
   return { until };
 }

@@ -87,13 +87,19 @@ export async function pauseTimerFor(p: Participant): Promise<void> {
     .where(and(eq(ibbSessions.id, p.session.id), isNotNull(ibbSessions.timerEndsAt)));
 }
 
-/** Once no caucus is on any more, restarts the timer a caucus paused, with the time it had left. */
-export async function resumeTimerAfterCaucus(sessionId: string): Promise<boolean> {
+/**
+ * Once no caucus is on any more, restarts the timer a caucus paused with the time it had
+ * left, counted from the moment the last caucus ended: now when someone ends it, or its
+ * announced end when it simply ran out (found by the caucus-expiry sweep, possibly later).
+ * At most one caller resumes it (the mark is cleared in the same statement), so several
+ * nodes sweeping at once are harmless.
+ */
+export async function resumeTimerAfterCaucus(sessionId: string, now: Date = new Date()): Promise<boolean> {
   const db = getDb();
   const stillOn = await db
     .select({ id: ibbCaucusCalls.id })
     .from(ibbCaucusCalls)
-    .where(and(eq(ibbCaucusCalls.sessionId, sessionId), isNull(ibbCaucusCalls.endedAt), gt(ibbCaucusCalls.until, sql`now()`)))
+    .where(and(eq(ibbCaucusCalls.sessionId, sessionId), isNull(ibbCaucusCalls.endedAt), gt(ibbCaucusCalls.until, now)))
     .limit(1);
   if (stillOn.length > 0) return false;
   const [session] = await db
@@ -102,12 +108,38 @@ export async function resumeTimerAfterCaucus(sessionId: string): Promise<boolean
     .where(eq(ibbSessions.id, sessionId))
     .limit(1);
   if (!session?.isPausedByCaucus || session.remaining === null) return false;
+  const [last] = await db
+    .select({ endedAt: sql<Date | string | null>`max(coalesce(${ibbCaucusCalls.endedAt}, ${ibbCaucusCalls.until}))` })
+    .from(ibbCaucusCalls)
+    .where(eq(ibbCaucusCalls.sessionId, sessionId));
+  const lastEnd = last?.endedAt ? new Date(last.endedAt) : now;
+  const resumeAt = Math.min(now.getTime(), lastEnd.getTime());
   const resumed = await db
     .update(ibbSessions)
-    .set({ timerEndsAt: new Date(Date.now() + session.remaining), timerRemainingMs: null })
-    .where(and(eq(ibbSessions.id, sessionId), eq(ibbSessions.isTimerPausedByCaucus, true)))
+    .set({ timerEndsAt: new Date(resumeAt + session.remaining), timerRemainingMs: null, isTimerPausedByCaucus: false })
+    .where(and(eq(ibbSessions.id, sessionId), eq(ibbSessions.isTimerPausedByCaucus, true), isNotNull(ibbSessions.timerRemainingMs)))
     .returning({ id: ibbSessions.id });
   return resumed.length > 0;
+}
+
+/**
+ * Resumes every timer whose caucuses have all run out (nobody pressed "back to the
+ * table"), and tells those sessions' screens. Cheap when nothing is paused: one indexed
+ * read of the paused sessions. Returns the sessions resumed.
+ */
+export async function resumeTimersAfterExpiredCaucuses(now: Date = new Date()): Promise<string[]> {
+  const paused = await getDb()
+    .select({ id: ibbSessions.id })
+    .from(ibbSessions)
+    .where(and(eq(ibbSessions.isTimerPausedByCaucus, true), isNotNull(ibbSessions.timerRemainingMs)));
+  const resumed: string[] = [];
+  for (const { id } of paused) {
+    if (!(await resumeTimerAfterCaucus(id, now))) continue;
+    resumed.push(id);
+    notifyRecords(ibbDocId(id), 'caucus');
+    notifyRecords(ibbDocId(id), 'timer');
+  }
+  return resumed;
 }
 
 /** Hands the lead to another facilitator of the session (a co-facilitator). */

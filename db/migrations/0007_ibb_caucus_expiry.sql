@@ -1,0 +1,1 @@
+CREATE INDEX "ibb_sessions_paused_by_caucus_idx" ON "ibb_sessions" USING btree ("id") WHERE "ibb_sessions"."is_timer_paused_by_caucus";
