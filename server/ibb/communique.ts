@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
 import type { CommuniqueView } from '../../domain/ibb/views';
@@ -62,12 +62,21 @@ export async function approveCommunique(actorId: string, communiqueId: string, i
 export async function listCommuniques(actorId: string, sessionId: string): Promise<CommuniqueView[]> {
   await requireParticipant(actorId, sessionId);
   const rows = await getDb().select().from(ibbCommuniques).where(eq(ibbCommuniques.sessionId, sessionId)).orderBy(desc(ibbCommuniques.proposedAt));
-  const out: CommuniqueView[] = [];
-  for (const r of rows) {
-    const approvals = await getDb().select({ party: ibbCommuniqueApprovals.party }).from(ibbCommuniqueApprovals).where(eq(ibbCommuniqueApprovals.communiqueId, r.id));
-    out.push({ id: r.id, text: r.text, textHash: r.textHash, proposedAt: r.proposedAt, publishedAt: r.publishedAt, approvedBy: approvals.map((a) => a.party) });
-  }
-  return out;
+  if (rows.length === 0) return [];
+  // One read of the approvals for all of them, not one per communiqué.
+  const approvals = await getDb()
+    .select({ communiqueId: ibbCommuniqueApprovals.communiqueId, party: ibbCommuniqueApprovals.party })
+    .from(ibbCommuniqueApprovals)
+    .where(inArray(ibbCommuniqueApprovals.communiqueId, rows.map((r) => r.id)))
+    .orderBy(asc(ibbCommuniqueApprovals.approvedAt));
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    textHash: r.textHash,
+    proposedAt: r.proposedAt,
+    publishedAt: r.publishedAt,
+    approvedBy: approvals.filter((a) => a.communiqueId === r.id).map((a) => a.party),
+  }));
 }
 
 /** Published communiqués: the one channel out of the bargaining room, readable by every member. */

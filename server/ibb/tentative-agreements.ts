@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
 import type { TaView } from '../../domain/ibb/views';
@@ -129,10 +129,17 @@ export async function listTentativeAgreements(actorId: string, sessionId: string
   await requireParticipant(actorId, sessionId);
   const db = getDb();
   const tas = await db.select().from(ibbTentativeAgreements).where(eq(ibbTentativeAgreements.sessionId, sessionId)).orderBy(asc(ibbTentativeAgreements.createdAt));
+  if (tas.length === 0) return [];
+  // Two reads for all of them, not two per agreement.
+  const ids = tas.map((ta) => ta.id);
+  const [allInitials, allRatifications] = await Promise.all([
+    db.select().from(ibbTaInitials).where(inArray(ibbTaInitials.taId, ids)).orderBy(asc(ibbTaInitials.initialedAt)),
+    db.select().from(ibbTaRatifications).where(inArray(ibbTaRatifications.taId, ids)).orderBy(asc(ibbTaRatifications.recordedAt)),
+  ]);
   const out: TaView[] = [];
   for (const ta of tas) {
-    const initials = await db.select().from(ibbTaInitials).where(eq(ibbTaInitials.taId, ta.id));
-    const ratifications = await db.select().from(ibbTaRatifications).where(eq(ibbTaRatifications.taId, ta.id));
+    const initials = allInitials.filter((i) => i.taId === ta.id);
+    const ratifications = allRatifications.filter((r) => r.taId === ta.id);
     out.push({
       id: ta.id,
       subject: ta.subject,

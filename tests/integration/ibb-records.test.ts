@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, ibbTaInitials, ibbTentativeAgreements } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import { answerConsensusCheck, getConsensusCheck, listConsensusChecks, openConsensusCheck, retestConsensusCheck, revealConsensusCheck } from '../../server/ibb/consensus-checks';
+import { approveCommunique, listCommuniques, proposeCommunique } from '../../server/ibb/communique';
 import { createSession } from '../../server/ibb/create-session';
 import { hashTaText, initialTentativeAgreement, listTentativeAgreements, proposeTentativeAgreement, recordRatification } from '../../server/ibb/tentative-agreements';
 import { describeEachBackend } from '../support/db';
@@ -142,6 +143,32 @@ describeEachBackend('IBB records', ({ db }) => {
       expect(await codeOf(recordRatification(w.facilitator.id, ta.id, { party: 'labor', outcome: 'rejected' }))).toBe('conflict');
       const refused = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, ta.id));
       expect(refused.map((r) => r.action)).toEqual(expect.arrayContaining(['ibb.ta.initial.refused', 'ibb.ta.ratification.refused']));
+
+      // Each agreement lists its own initials and ratifications (read for all at once).
+      await initialTentativeAgreement(w.mgmtChief.id, v2.id, { textHash: v2.textHash });
+      const listed = await listTentativeAgreements(w.laborMember.id, w.sessionId);
+      const first = listed.find((t) => t.id === ta.id);
+      const second = listed.find((t) => t.id === v2.id);
+      expect(first?.initials.map((i) => i.party).sort()).toEqual(['labor', 'management']);
+      expect(first?.ratifications).toEqual([expect.objectContaining({ party: 'labor', outcome: 'ratified' })]);
+      expect(second?.initials.map((i) => i.party)).toEqual(['management']);
+      expect(second?.ratifications).toEqual([]);
+      expect(second?.isVerified).toBe(true);
+    });
+
+    it('lists each communiqué with its own approvals, newest first', async () => {
+      const w = await bargainingWorld();
+      const older = await proposeCommunique(w.facilitator.id, w.sessionId, { text: 'The teams met and agreed on ground rules.' });
+      await approveCommunique(w.laborChief.id, older.id, { textHash: older.textHash });
+      const newer = await proposeCommunique(w.facilitator.id, w.sessionId, { text: 'The teams met, agreed on ground rules and listed issues.' });
+      await approveCommunique(w.mgmtChief.id, newer.id, { textHash: newer.textHash });
+      await approveCommunique(w.laborChief.id, newer.id, { textHash: newer.textHash });
+      const listed = await listCommuniques(w.observer.id, w.sessionId);
+      expect(listed.map((c) => c.id)).toEqual([newer.id, older.id]);
+      expect(listed[0]?.approvedBy).toEqual(['management', 'labor']);
+      expect(listed[0]?.publishedAt).not.toBeNull();
+      expect(listed[1]?.approvedBy).toEqual(['labor']);
+      expect(listed[1]?.publishedAt).toBeNull();
     });
 
     it('only the facilitator or TA drafter proposes text', async () => {
