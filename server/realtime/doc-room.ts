@@ -253,8 +253,9 @@ export class DocRoom {
    * An update made by the server itself (initial content, anonymous posts), built under the
    * reserved server clientID by server/realtime/write-doc.ts: applied, relayed and
    * persisted like any update. `events` records who asked for it where analytics may know.
-   * Takes bytes, not a callback, so callers in another module instance (Next's bundle has
-   * its own copy of Yjs) never mix Yjs types into this doc.
+   * Takes bytes, not a callback, so callers never mix their Yjs types into this doc (Next's
+   * server code loads the same `yjs` module as the custom server, next.config.js, but a
+   * bundled copy would be a second instance whose types Yjs does not recognise).
    */
   async applyServerUpdate(update: Uint8Array, events: ParticipationRow[]): Promise<void> {
     Y.applyUpdate(this.doc, update, 'server');
