@@ -9,8 +9,6 @@ const AFTER_END_MS = 250;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface CaucusExpiry {
-  /** Runs one sweep now (tests, and the timers below). */
-  sweep(now?: Date): Promise<string[]>;
   stop(): void;
 }
 
@@ -22,47 +20,32 @@ export interface CaucusExpiry {
  * This node wakes up at the end of every caucus called through it, and every node also
  * sweeps every `CAUCUS_SWEEP_MS`, which covers caucuses called on another node or before
  * a restart. Because the resume counts from the caucus's end, a late sweep changes when
- * the screens hear about it, not the time on the clock. Resuming is idempotent across
- * nodes (one statement clears the mark).
+ * the screens hear about it, not the time on the clock. Sweeps may overlap (here or on
+ * other nodes): resuming clears the mark in one statement, so a timer resumes once.
  */
 export function startCaucusExpiry(sweepMs = CAUCUS_SWEEP_MS): CaucusExpiry {
   const timers = new Set<NodeJS.Timeout>();
-  let running: Promise<string[]> | null = null;
   let isStopped = false;
-
-  const sweep = (now?: Date): Promise<string[]> => {
-    // One sweep at a time per node; a wake-up during a sweep waits for it, then runs again.
-    const next = (running ?? Promise.resolve([] as string[])).then(
-      () => resumeTimersAfterExpiredCaucuses(now),
-      () => resumeTimersAfterExpiredCaucuses(now),
-    );
-    running = next;
-    void next.finally(() => {
-      if (running === next) running = null;
-    });
-    return next;
-  };
-  const sweepQuietly = () => {
+  const sweep = () => {
     if (isStopped) return;
-    sweep().catch((err: unknown) => console.error('[ibb] caucus expiry sweep failed', err));
+    resumeTimersAfterExpiredCaucuses().catch((err: unknown) => console.error('[ibb] caucus expiry sweep failed', err));
   };
 
-  const interval = setInterval(sweepQuietly, sweepMs);
+  const interval = setInterval(sweep, sweepMs);
   interval.unref();
   const off = onEvent('caucus:called', ({ until }) => {
     const delay = Math.min(MAX_TIMEOUT_MS, Math.max(0, until.getTime() - Date.now()) + AFTER_END_MS);
     const timer = setTimeout(() => {
       timers.delete(timer);
-      sweepQuietly();
+      sweep();
     }, delay);
     timer.unref();
     timers.add(timer);
   });
   // Caucuses that ran out while no node was up.
-  sweepQuietly();
+  sweep();
 
   return {
-    sweep,
     stop() {
       isStopped = true;
       clearInterval(interval);

@@ -21,7 +21,6 @@ export async function getSessionState(actorId: string, sessionId: string): Promi
   const s = p.session;
   // Everything below depends only on the session: read it concurrently (one round trip's
   // wait instead of a dozen in a row; each list checks the participant itself).
-  const isOwnParty = (party: 'labor' | 'management') => p.party === party && p.role !== 'observer';
   const invitedTo = (party: 'labor' | 'management') =>
     p.role === 'facilitator' || p.party === party ? isFacilitatorInvitedToCaucus(sessionId, party) : Promise.resolve(false);
   const [parts, hands, turns, checks, caucuses, isLaborInviting, isManagementInviting, agreements, evaluations, communiques] = await Promise.all([
@@ -55,7 +54,8 @@ export async function getSessionState(actorId: string, sessionId: string): Promi
   const me = parts.find((x) => x.userId === actorId);
   const caucusDocIds: string[] = [];
   for (const party of ['labor', 'management'] as const) {
-    if (isOwnParty(party) || (p.role === 'facilitator' && isInviting[party])) caucusDocIds.push(`caucus:${sessionId}:${party}`);
+    const isOwn = p.party === party && p.role !== 'observer';
+    if (isOwn || (p.role === 'facilitator' && isInviting[party])) caucusDocIds.push(`caucus:${sessionId}:${party}`);
   }
   return {
     id: s.id,
