@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import { memberships, partnerships } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import type { Party, Role } from '../../domain/partnership/roles';
@@ -20,14 +20,9 @@ export interface Membership {
 
 const uuid = z.string().uuid();
 
-/**
- * The caller's active membership of a partnership. Unknown ids, malformed ids and
- * partnerships the caller does not belong to all give the same not_found, so nobody
- * can probe which partnerships exist.
- */
-export async function requireMembership(userId: string, partnershipId: string): Promise<Membership> {
-  if (!uuid.safeParse(partnershipId).success) throw new AppError('not_found', 'Partnership not found');
-  const [row] = await getDb()
+/** Checked on every page, API call and socket access refresh: prepared once. */
+const membershipQuery = preparedPerDb((db) =>
+  db
     .select({
       id: memberships.id,
       partnershipId: memberships.partnershipId,
@@ -42,12 +37,23 @@ export async function requireMembership(userId: string, partnershipId: string): 
     .innerJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
     .where(
       and(
-        eq(memberships.partnershipId, partnershipId),
-        eq(memberships.userId, userId),
+        eq(memberships.partnershipId, sql.placeholder('partnershipId')),
+        eq(memberships.userId, sql.placeholder('userId')),
         isNull(memberships.revokedAt),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('accord_require_membership'),
+);
+
+/**
+ * The caller's active membership of a partnership. Unknown ids, malformed ids and
+ * partnerships the caller does not belong to all give the same not_found, so nobody
+ * can probe which partnerships exist.
+ */
+export async function requireMembership(userId: string, partnershipId: string): Promise<Membership> {
+  if (!uuid.safeParse(partnershipId).success) throw new AppError('not_found', 'Partnership not found');
+  const [row] = await membershipQuery().execute({ partnershipId, userId });
   if (!row) throw new AppError('not_found', 'Partnership not found');
   return { ...row, canManagePeople: canManagePeople(row) };
 }

@@ -1,5 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { preparedPerDb } from '../../db/prepared';
 import { boards } from '../../db/schema';
 import type { ParsedDocId } from '../../domain/sync/protocol';
 import type { DocAccess } from '../../domain/sync/protocol';
@@ -24,12 +24,18 @@ function accessForRole(role: Role): DocAccess {
   return role === 'researcher' ? 'view' : 'edit';
 }
 
-async function boardAccess(userId: string, boardId: string): Promise<DocAccessDecision> {
-  const [board] = await getDb()
-    .select()
+/** Re-read on every socket's access refresh: prepared once. */
+const boardQuery = preparedPerDb((db) =>
+  db
+    .select({ partnershipId: boards.partnershipId, privateToParty: boards.privateToParty, facilitatorsInvited: boards.facilitatorsInvited })
     .from(boards)
-    .where(and(eq(boards.id, boardId), isNull(boards.archivedAt)))
-    .limit(1);
+    .where(and(eq(boards.id, sql.placeholder('boardId')), isNull(boards.archivedAt)))
+    .limit(1)
+    .prepare('accord_board_access'),
+);
+
+async function boardAccess(userId: string, boardId: string): Promise<DocAccessDecision> {
+  const [board] = await boardQuery().execute({ boardId });
   if (!board) return NONE;
   try {
     const m = await requireMembership(userId, board.partnershipId);
