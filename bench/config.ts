@@ -27,6 +27,13 @@ const schema = z.object({
   /** The server used to create a fresh database for the multi-node row. */
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('postgres://postgres@127.0.0.1:5432/test')),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.string().url().default('redis://127.0.0.1:6379')),
+  /**
+   * Extra Node flags for a second Accord server, "Accord variant", run in workload a's
+   * rotation beside the unchanged one (e.g. `--interrupt-budget=16384`). This machine's speed
+   * drifts between runs by more than most changes are worth, so a change is judged by its
+   * ratio to the unchanged server in the same rounds, not by comparing two runs.
+   */
+  BENCH_VARIANT_NODE_FLAGS: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** When set, every server and load process writes V8 CPU profiles here (where the time goes). */
   BENCH_CPU_PROFILE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** Next build folder for the servers under test; shared with the test harness. */

@@ -44,10 +44,16 @@ function version(pkg: string): string {
   return typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'string' ? json.version : '?';
 }
 
-type ServerName = 'Accord' | 'y-websocket' | 'hocuspocus';
-const SERVERS: ServerName[] = ['Accord', 'y-websocket', 'hocuspocus'];
+type ServerName = 'Accord' | 'Accord variant' | 'y-websocket' | 'hocuspocus';
+const variantFlags = config.BENCH_VARIANT_NODE_FLAGS?.split(/\s+/).filter((f) => f.length > 0) ?? [];
+
+/** The servers of a workload's rounds; the variant (BENCH_VARIANT_NODE_FLAGS) in workload a only. */
+function serversFor(w: Workload): ServerName[] {
+  return variantFlags.length > 0 && w.id === 'a' ? ['Accord', 'Accord variant', 'y-websocket', 'hocuspocus'] : ['Accord', 'y-websocket', 'hocuspocus'];
+}
 
 function runServer(name: ServerName, w: Workload): Promise<Outcome> {
+  if (name === 'Accord variant') return runAccord({ label: name, nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR, extraNodeFlags: variantFlags }, w, settings);
   if (name === 'Accord') return runAccord({ label: 'Accord', nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR }, w, settings);
   return runPeer(name, w, settings);
 }
@@ -58,8 +64,9 @@ function runServer(name: ServerName, w: Workload): Promise<Outcome> {
  */
 async function runWorkload(w: Workload, rounds: number): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
+  const servers = serversFor(w);
   for (let round = 1; round <= rounds; round++) {
-    const order = SERVERS.map((_, i) => SERVERS[(i + round - 1) % SERVERS.length] as ServerName);
+    const order = servers.map((_, i) => servers[(i + round - 1) % servers.length] as ServerName);
     for (const name of order) {
       progress(`workload ${w.id} (${w.label}), ${settings.seconds} s${rounds > 1 ? `, round ${round}/${rounds}` : ''}: ${name}`);
       const o = { ...(await runServer(name, w)), round };
@@ -136,7 +143,8 @@ async function main(): Promise<void> {
       (config.BENCH_ROUNDS > 1 && config.sections.has('a') ? `Workload a in ${config.BENCH_ROUNDS} rounds, the servers' order rotated each round; its verdict is on the median of the rounds' p99 ratios. ` : '') +
       `Peers: y-websocket ${version('y-websocket')} with @y/websocket-server ${version('@y/websocket-server')}, @hocuspocus/server ${version('@hocuspocus/server')} (provider ${version('@hocuspocus/provider')}), in memory. ` +
       `Accord: embedded PGlite in memory, durable acks on, clients are people with ${CLIENTS_PER_PERSON} tabs each. ` +
-      `Servers and clients ran at ${priority}; load average at the start ${startLoad}.`,
+      `Servers and clients ran at ${priority}; load average at the start ${startLoad}.` +
+      (variantFlags.length > 0 ? ` "Accord variant" is the same server started with \`${variantFlags.join(' ')}\`.` : ''),
     '',
   ];
   if (outcomes.length > 0) {

@@ -166,6 +166,8 @@ export interface AccordSetup {
   storage: { kind: 'memory' } | { kind: 'postgres'; url: string };
   redisUrl?: string;
   distDir: string;
+  /** Node flags added to every node of this setup (BENCH_VARIANT_NODE_FLAGS). */
+  extraNodeFlags?: string[];
 }
 
 export async function runAccord(setup: AccordSetup, w: Workload, settings: RunSettings): Promise<Outcome> {
@@ -175,7 +177,7 @@ export async function runAccord(setup: AccordSetup, w: Workload, settings: RunSe
     const storage: AccordStorage = setup.storage;
     // One after another: the first applies migrations, the rest find them done.
     for (let i = 0; i < setup.nodes; i++) {
-      nodes.push(await startAccordNode({ storage, distDir: setup.distDir, profileDir: settings.profileDir, dataDir: path.join(dataDir, `node-${i}`), ...(setup.redisUrl ? { redisUrl: setup.redisUrl } : {}) }));
+      nodes.push(await startAccordNode({ storage, distDir: setup.distDir, profileDir: settings.profileDir, dataDir: path.join(dataDir, `node-${i}`), ...(setup.redisUrl ? { redisUrl: setup.redisUrl } : {}), ...(setup.extraNodeFlags ? { extraNodeFlags: setup.extraNodeFlags } : {}) }));
     }
     const [owner] = nodes;
     if (!owner) throw new Error('no Accord node');

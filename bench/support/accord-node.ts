@@ -22,6 +22,8 @@ export interface AccordNodeOptions {
   /** The Next build folder (see buildIfStale). */
   distDir: string;
   profileDir?: string;
+  /** Node flags after the server's own (bench variants). */
+  extraNodeFlags?: string[];
 }
 
 export interface AccordNode {
@@ -58,7 +60,7 @@ export async function startAccordNode(options: AccordNodeOptions): Promise<Accor
     ...(storage.kind === 'postgres' ? { DATABASE_URL: storage.url } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
   };
-  const child = spawn(process.execPath, [...serverArgs(options.profileDir), ...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [...serverArgs(options.profileDir), ...SERVER_NODE_FLAGS, ...(options.extraNodeFlags ?? []), '--import', 'tsx', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
