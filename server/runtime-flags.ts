@@ -19,8 +19,17 @@
  * Cost: ~130 MB more resident memory at start (the reserved young generation).
  * On a large dedicated machine the parallel collector may serve better: drop
  * `--single-threaded-gc` from the start script and measure.
+ *
+ * `--interrupt-budget=16384` (V8's default is 67584) makes functions tier up to optimized
+ * code after a quarter of the work. Accord is a large program (Next.js, drizzle, socket.io,
+ * Yjs): with the default, TurboFan was still compiling its hot paths 10–30 s after start, on
+ * helper threads that compete with the loop for the cores. Tiering up sooner moves that work
+ * into the first seconds. In workload a, with a variant server beside the unchanged one in the
+ * same rounds (BENCH_VARIANT_NODE_FLAGS), p99 was 0.89 and 0.79 of the unchanged server's (six
+ * rounds, five of them better; bench/README.md). The cost is a slower first few seconds
+ * after a start: warm-up p99 ~35–100 ms instead of ~35–50.
  */
-export const SERVER_NODE_FLAGS = ['--min-semi-space-size=32', '--max-semi-space-size=32', '--single-threaded-gc'] as const;
+export const SERVER_NODE_FLAGS = ['--min-semi-space-size=32', '--max-semi-space-size=32', '--single-threaded-gc', '--interrupt-budget=16384'] as const;
 
 /** The flags from SERVER_NODE_FLAGS this process was started without (empty when all are set). */
 export function missingServerFlags(execArgv: readonly string[] = process.execArgv): string[] {
