@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import { ibbParticipants, ibbSessions } from '../../db/schema';
 import { AppError, isAppError } from '../../domain/errors';
 import type { SessionRole } from '../../domain/ibb/session-rules';
@@ -20,9 +20,23 @@ export interface Participant {
 
 const uuid = z.string().uuid();
 
+// Read on every message to an IBB board (its access is re-checked each time: a facilitator
+// can lock it) and on every session page and action: prepared once.
+const sessionQuery = preparedPerDb((db) =>
+  db.select().from(ibbSessions).where(eq(ibbSessions.id, sql.placeholder('sessionId'))).limit(1).prepare('accord_ibb_session'),
+);
+const participantQuery = preparedPerDb((db) =>
+  db
+    .select()
+    .from(ibbParticipants)
+    .where(and(eq(ibbParticipants.sessionId, sql.placeholder('sessionId')), eq(ibbParticipants.userId, sql.placeholder('userId'))))
+    .limit(1)
+    .prepare('accord_ibb_participant'),
+);
+
 async function loadSession(sessionId: string): Promise<IbbSession> {
   if (!uuid.safeParse(sessionId).success) throw new AppError('not_found', 'Session not found');
-  const [session] = await getDb().select().from(ibbSessions).where(eq(ibbSessions.id, sessionId)).limit(1);
+  const [session] = await sessionQuery().execute({ sessionId });
   if (!session) throw new AppError('not_found', 'Session not found');
   return session;
 }
@@ -41,11 +55,7 @@ export async function requireParticipant(userId: string, sessionId: string): Pro
     if (isAppError(err) && err.code === 'not_found') throw new AppError('not_found', 'Session not found');
     throw err;
   }
-  const [p] = await getDb()
-    .select()
-    .from(ibbParticipants)
-    .where(and(eq(ibbParticipants.sessionId, session.id), eq(ibbParticipants.userId, userId)))
-    .limit(1);
+  const [p] = await participantQuery().execute({ sessionId: session.id, userId });
   if (!p) throw new AppError('not_found', 'Session not found');
   return { session, membership, party: p.party, role: p.role, isSigner: p.isSigner };
 }
