@@ -53,8 +53,10 @@ function serversFor(w: Workload): ServerName[] {
 }
 
 function runServer(name: ServerName, w: Workload): Promise<Outcome> {
-  if (name === 'Accord variant') return runAccord({ label: name, nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR, extraNodeFlags: variantFlags }, w, settings);
-  if (name === 'Accord') return runAccord({ label: 'Accord', nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR }, w, settings);
+  if (name === 'Accord' || name === 'Accord variant') {
+    const extraNodeFlags = name === 'Accord variant' ? variantFlags : [];
+    return runAccord({ label: name, nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR, extraNodeFlags }, w, settings);
+  }
   return runPeer(name, w, settings);
 }
 

@@ -177,7 +177,7 @@ export async function runAccord(setup: AccordSetup, w: Workload, settings: RunSe
     const storage: AccordStorage = setup.storage;
     // One after another: the first applies migrations, the rest find them done.
     for (let i = 0; i < setup.nodes; i++) {
-      nodes.push(await startAccordNode({ storage, distDir: setup.distDir, profileDir: settings.profileDir, dataDir: path.join(dataDir, `node-${i}`), ...(setup.redisUrl ? { redisUrl: setup.redisUrl } : {}), ...(setup.extraNodeFlags ? { extraNodeFlags: setup.extraNodeFlags } : {}) }));
+      nodes.push(await startAccordNode({ storage, distDir: setup.distDir, profileDir: settings.profileDir, dataDir: path.join(dataDir, `node-${i}`), ...(setup.redisUrl ? { redisUrl: setup.redisUrl } : {}), extraNodeFlags: setup.extraNodeFlags ?? [] }));
     }
     const [owner] = nodes;
     if (!owner) throw new Error('no Accord node');
