@@ -34,6 +34,12 @@ const schema = z.object({
    * ratio to the unchanged server in the same rounds, not by comparing two runs.
    */
   BENCH_VARIANT_NODE_FLAGS: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /**
+   * When set, every delivery of every run is traced into this folder (the load processes'
+   * apply times, Accord's receive/broadcast times: server/realtime/latency-trace.ts) and the
+   * results show where the time went: client → server, in the server, server → applied.
+   */
+  BENCH_TRACE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** When set, every server and load process writes V8 CPU profiles here (where the time goes). */
   BENCH_CPU_PROFILE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** Next build folder for the servers under test; shared with the test harness. */

@@ -7,6 +7,7 @@ import type { ColdLoadResult } from './cold-load';
 import { runColdLoad } from './cold-load';
 import { loadBenchConfig } from './config';
 import { clientBoundNote, coldLoadTable, multiNodeTable, ratioTable, workloadTable } from './report';
+import { traceMarkdown } from './trace-report';
 import { createBenchDatabase, dropBenchDatabase, isPostgresReachable, isRedisReachable } from './support/services';
 import type { Outcome, RunSettings, Workload } from './workloads';
 import { CLIENTS_PER_PERSON, WORKLOADS, runAccord, runPeer } from './workloads';
@@ -25,6 +26,7 @@ const settings: RunSettings = {
   // Late deliveries are waited for (until none has arrived for 10 s): late is not lost.
   drainSeconds: 60,
   ...(config.BENCH_CPU_PROFILE_DIR ? { profileDir: path.resolve(config.BENCH_CPU_PROFILE_DIR) } : {}),
+  ...(config.BENCH_TRACE_DIR ? { traceDir: path.resolve(config.BENCH_TRACE_DIR) } : {}),
 };
 const startedAt = performance.now();
 const BENCH_NICE = -10;
@@ -36,7 +38,10 @@ function progress(message: string): void {
 
 function summary(o: Outcome): string {
   const r = o.result;
-  return `${o.server}: p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, ${r.received}/${r.expected} delivered`;
+  const t = o.trace;
+  const where = t?.components ? `; slowest 1 %: ${t.components.filter((c) => !c.name.startsWith('of which')).map((c) => `${c.name} ${c.tailMean.toFixed(1)} ms`).join(', ')}` : '';
+  const windows = t ? `; the slowest 1 % in ${t.tailWindows} windows of 100 ms` : '';
+  return `${o.server}: p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, ${r.received}/${r.expected} delivered${windows}${where}`;
 }
 
 function version(pkg: string): string {
@@ -118,6 +123,7 @@ function raisePriority(): string {
 async function main(): Promise<void> {
   const priority = raisePriority();
   const loadAtStart = os.loadavg();
+  if (settings.traceDir) mkdirSync(settings.traceDir, { recursive: true });
   progress(`building the web app into ${config.ACCORD_TEST_DIST_DIR} if stale`);
   buildIfStale(root, config.ACCORD_TEST_DIST_DIR);
 
@@ -160,6 +166,8 @@ async function main(): Promise<void> {
       '',
     );
   }
+  const traced = outcomes.flatMap((o) => (o.trace ? [{ server: `${o.server} (${o.workload.id})`, round: o.round, trace: o.trace }] : []));
+  if (traced.length > 0) lines.push(traceMarkdown(traced));
   if (cold) lines.push('## Cold load', '', coldLoadTable(cold), '');
   if (multi) {
     lines.push('## One node vs two (workload b)', '');

@@ -10,6 +10,8 @@ import { createWorkspace } from './support/accord-people';
 import { LoadDriver } from './support/load-driver';
 import type { PeerKind } from './support/peer-server';
 import { startPeerServer } from './support/peer-server';
+import type { TraceSummary } from './trace-report';
+import { summarizeTraceFiles } from './trace-report';
 import type { MeasuredProcess } from './support/proc';
 import { readCpuSeconds, readMachineBusySeconds, settledRssKb } from './support/proc';
 
@@ -58,6 +60,8 @@ export interface Outcome {
   serverCpuPercent: number;
   /** CPU used during the edit window by everything else on the machine (other work, the database, Redis). */
   otherCpuPercent: number;
+  /** BENCH_TRACE_DIR only: where each delivery's time went (bench/trace-report.ts). */
+  trace?: TraceSummary | null;
 }
 
 export interface RunSettings {
@@ -66,6 +70,14 @@ export interface RunSettings {
   warmupSeconds: number;
   drainSeconds: number;
   profileDir?: string;
+  /** BENCH_TRACE_DIR: trace every delivery (bench/trace-report.ts). */
+  traceDir?: string;
+}
+
+/** Where one run's trace files go: `<base>.server-<node>` and `<base>.clients-<process>`. */
+function traceBaseFor(settings: RunSettings, label: string): string | undefined {
+  if (!settings.traceDir) return undefined;
+  return path.join(settings.traceDir, `${label.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}-${Date.now()}`);
 }
 
 /**
@@ -121,9 +133,9 @@ function combine(kind: ServerKind, edits: EditReport[], expected: number[], drai
 }
 
 /** Connects the clients, samples the server(s), runs the edits, waits for the deliveries. */
-async function measure(server: string, w: Workload, kind: ServerKind, servers: MeasuredProcess[], specs: ClientSpec[], settings: RunSettings): Promise<Outcome> {
+async function measure(server: string, w: Workload, kind: ServerKind, servers: MeasuredProcess[], specs: ClientSpec[], settings: RunSettings, traceBase?: string): Promise<Outcome> {
   const cpu = () => servers.reduce((sum, s) => sum + readCpuSeconds(s.pid), 0);
-  const loads = Array.from({ length: LOAD_PROCESSES }, () => new LoadDriver(settings.profileDir));
+  const loads = Array.from({ length: LOAD_PROCESSES }, (_, i) => new LoadDriver(settings.profileDir, traceBase ? `${traceBase}.clients-${i}` : undefined));
   const share = (i: number) => specs.filter((_, j) => j % LOAD_PROCESSES === i);
   try {
     const rssBeforeKb = await settledRssKb(servers);
@@ -151,12 +163,15 @@ async function measure(server: string, w: Workload, kind: ServerKind, servers: M
 
 export async function runPeer(kind: PeerKind, w: Workload, settings: RunSettings): Promise<Outcome> {
   const server = await startPeerServer(kind, settings.profileDir);
+  const traceBase = traceBaseFor(settings, kind);
+  let outcome: Outcome;
   try {
     const docNames = Array.from({ length: w.docs }, (_, i) => `bench-${i + 1}`);
-    return await measure(kind, w, kind, [server], specsFor(w, docNames, [server.url]), settings);
+    outcome = await measure(kind, w, kind, [server], specsFor(w, docNames, [server.url]), settings, traceBase);
   } finally {
     await server.stop();
   }
+  return traceBase ? { ...outcome, trace: summarizeTraceFiles(traceBase) } : outcome;
 }
 
 export interface AccordSetup {
@@ -173,18 +188,20 @@ export interface AccordSetup {
 export async function runAccord(setup: AccordSetup, w: Workload, settings: RunSettings): Promise<Outcome> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-'));
   const nodes: AccordNode[] = [];
+  const traceBase = traceBaseFor(settings, setup.label);
+  let outcome: Outcome;
   try {
     const storage: AccordStorage = setup.storage;
     // One after another: the first applies migrations, the rest find them done.
     for (let i = 0; i < setup.nodes; i++) {
-      nodes.push(await startAccordNode({ storage, distDir: setup.distDir, profileDir: settings.profileDir, dataDir: path.join(dataDir, `node-${i}`), ...(setup.redisUrl ? { redisUrl: setup.redisUrl } : {}), extraNodeFlags: setup.extraNodeFlags ?? [] }));
+      nodes.push(await startAccordNode({ storage, distDir: setup.distDir, profileDir: settings.profileDir, dataDir: path.join(dataDir, `node-${i}`), ...(setup.redisUrl ? { redisUrl: setup.redisUrl } : {}), extraNodeFlags: setup.extraNodeFlags ?? [], ...(traceBase ? { latencyTraceFile: `${traceBase}.server-${i}` } : {}) }));
     }
     const [owner] = nodes;
     if (!owner) throw new Error('no Accord node');
     const workspace = await createWorkspace(owner, nodes, Math.ceil(clientCount(w) / CLIENTS_PER_PERSON), w.docs);
     const urls = nodes.map((n) => n.url);
     const specs = specsFor(w, workspace.docIds, urls, workspace.cookies);
-    return await measure(setup.label, w, 'accord', nodes, specs, settings);
+    outcome = await measure(setup.label, w, 'accord', nodes, specs, settings, traceBase);
   } catch (err) {
     for (const n of nodes) console.error(`--- Accord node output ---\n${n.output().slice(-3000)}`);
     throw err;
@@ -192,4 +209,6 @@ export async function runAccord(setup: AccordSetup, w: Workload, settings: RunSe
     await Promise.all(nodes.map((n) => n.stop()));
     rmSync(dataDir, { recursive: true, force: true });
   }
+  // Read after the nodes stopped: a server writes its last trace lines as it closes.
+  return traceBase ? { ...outcome, trace: summarizeTraceFiles(traceBase) } : outcome;
 }

@@ -41,6 +41,8 @@ const schema = z.object({
   SIGNIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(8)),
   /** Set only by the test harness: serve test fixtures over the parent's IPC channel. */
   ACCORD_TEST_IPC: flag(false),
+  /** Bench diagnostic: a file to record where edits' time goes in the server (server/realtime/latency-trace.ts). */
+  ACCORD_LATENCY_TRACE: optionalString,
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
 });
 

@@ -24,6 +24,8 @@ export interface AccordNodeOptions {
   profileDir?: string;
   /** Node flags after the server's own (bench variants). */
   extraNodeFlags?: string[];
+  /** ACCORD_LATENCY_TRACE for the server (BENCH_TRACE_DIR). */
+  latencyTraceFile?: string;
 }
 
 export interface AccordNode {
@@ -56,6 +58,7 @@ export async function startAccordNode(options: AccordNodeOptions): Promise<Accor
     AUTH_SECRET: 'accord-bench-secret-not-for-production',
     SEED_DEMO: '0',
     ACCORD_TEST_IPC: '1',
+    ...(options.latencyTraceFile ? { ACCORD_LATENCY_TRACE: options.latencyTraceFile } : {}),
     NEXT_TELEMETRY_DISABLED: '1',
     ...(storage.kind === 'postgres' ? { DATABASE_URL: storage.url } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),

@@ -23,11 +23,13 @@ export class LoadDriver {
   private output = '';
   private readonly exited: Promise<void>;
 
-  constructor(profileDir?: string) {
+  /** `traceFile`: where the process writes its deliveries for BENCH_TRACE_DIR (bench/trace-report.ts). */
+  constructor(profileDir?: string, traceFile?: string) {
     this.child = spawn(process.execPath, [...profileArgs(profileDir), ...LOAD_NODE_FLAGS, '--import', 'tsx', LOAD_PROCESS], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // Latency samples travel back as Float64Arrays.
       serialization: 'advanced',
+      ...(traceFile ? { env: { ...process.env, BENCH_TRACE_FILE: traceFile } } : {}),
     });
     this.child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     this.child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));

@@ -16,6 +16,7 @@ import { RoomRegistry } from './room-registry';
 import type { SocketData } from './sync-handlers';
 import { SyncHandlers } from './sync-handlers';
 import { TokenBucket } from './rate-limiter';
+import { openLatencyTrace } from './latency-trace';
 import { UpdateLogWriter } from './update-log-writer';
 import { YjsWorkerPool } from './yjs-worker-pool';
 import { registerRealtimeService } from './service';
@@ -64,12 +65,14 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
 
   const nsp = io.of(SYNC_NAMESPACE);
   if (!preEncodeBinaryFrames(nsp.adapter)) console.warn('[realtime] the socket.io adapter has no _encode hook: broadcasts are framed per recipient');
+  const trace = openLatencyTrace(e.ACCORD_LATENCY_TRACE);
   const pool = new YjsWorkerPool(2);
   const writer = new UpdateLogWriter();
   const registry = new RoomRegistry({
     pool,
     writer,
     bus,
+    trace,
     // A 100,000-update log loads in ~2 s, a 10,000-update one in ~0.2 s; compacted, either
     // loads in well under that. Unloading an idle doc compacts it too (room-registry.ts).
     compaction: { after: 1000, quietMs: 3000, hardLimit: 10_000 },
@@ -88,7 +91,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
       },
     },
   });
-  const handlers = new SyncHandlers(nsp, registry, bus);
+  const handlers = new SyncHandlers(nsp, registry, bus, trace);
   registerRealtimeService({
     async writeDoc(docId, build, events) {
       const socketKey = `server-write-${Math.random().toString(36).slice(2)}`;
@@ -151,6 +154,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
       await pool.close();
       await bus?.close();
       await Promise.allSettled(redisClients.map((c) => c.quit()));
+      trace?.close();
     },
   };
 }

@@ -10,6 +10,7 @@ import type { BusMessage, DocBus } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
 import { compactDoc, readClientBindings, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
+import type { LatencyTrace } from './latency-trace';
 import type { UpdateLogWriter } from './update-log-writer';
 import type { YjsWorkerPool } from './yjs-worker-pool';
 import { WorkerTimeoutError } from './yjs-worker-pool';
@@ -29,6 +30,8 @@ export interface RoomDeps {
   writer: UpdateLogWriter;
   bus: DocBus | null;
   outlet: RoomOutlet;
+  /** Bench diagnostic (server/realtime/latency-trace.ts); absent or null when off. */
+  trace?: LatencyTrace | null;
   /** When to fold the log into a snapshot (see `CompactionPolicy`). */
   compaction: CompactionPolicy;
 }
@@ -292,6 +295,8 @@ export class DocRoom {
     setImmediate(() => {
       this.isOutgoingScheduled = false;
       const batch = this.outgoing.splice(0);
+      const trace = this.deps.trace;
+      if (trace) for (const b of batch) trace.mark('turn', b.update);
       const merge = (list: Uint8Array[]) => (list.length === 1 && list[0] ? list[0] : Y.mergeUpdates(list));
       const senders = [...new Set(batch.flatMap((b) => (b.sender ? [b.sender] : [])))];
       this.deps.outlet.emitSync(this.docId, encodeSyncMessage(SYNC_UPDATE, merge(batch.map((b) => b.update))), senders);
@@ -299,6 +304,7 @@ export class DocRoom {
         const others = batch.filter((b) => b.sender !== sender).map((b) => b.update);
         if (others.length > 0) this.deps.outlet.emitSyncTo(sender, this.docId, encodeSyncMessage(SYNC_UPDATE, merge(others)));
       }
+      if (trace) for (const b of batch) trace.mark('sent', b.update);
     });
   }
 

@@ -5,6 +5,7 @@ import { FATAL_SYNC_ERRORS, LIMITS, parseDocId } from '../../domain/sync/protoco
 import type { Party, Role } from '../../domain/partnership/roles';
 import { fromWire, toWire } from '../../domain/sync/wire-bytes';
 import type { DocBus } from './doc-bus';
+import type { LatencyTrace } from './latency-trace';
 import { resolveDocAccess } from './doc-access';
 import type { TokenBucket } from './rate-limiter';
 import type { LoadedRoom, RoomRegistry } from './room-registry';
@@ -54,6 +55,8 @@ export class SyncHandlers {
     private readonly nsp: SyncNamespace,
     private readonly registry: RoomRegistry,
     private readonly bus: DocBus | null,
+    /** Bench diagnostic, null unless ACCORD_LATENCY_TRACE is set. */
+    private readonly trace: LatencyTrace | null = null,
   ) {}
 
   attach(socket: SyncSocket): void {
@@ -183,6 +186,7 @@ export class SyncHandlers {
       this.fail(socket, null, 'malformed_update', 'doc:sync needs binary y-protocols message');
       return { ok: false, code: 'malformed_update', message: 'Expected binary' };
     }
+    this.trace?.mark('recv', message);
     if (message.byteLength > LIMITS.maxSyncFrameBytes) {
       this.fail(socket, typeof rawDocId === 'string' ? rawDocId : null, 'frame_too_large', 'Sync message too large');
       return { ok: false, code: 'frame_too_large', message: 'Sync message too large' };
