@@ -67,8 +67,8 @@ export function analyzeTrace(serverLines: string[], clientLines: string[]): Trac
     if (kind === 'gc') serverGc.push([Number(a), Number(b)]);
     else if (kind === 'recv' || kind === 'turn' || kind === 'sent') {
       const m = marks.get(a) ?? {};
-      // The first time counts (a marker may be seen again in a later merged update).
-      m[kind] ??= Number(b);
+      // The earliest time counts: with several nodes, each node that relays an edit marks it.
+      m[kind] = Math.min(m[kind] ?? Number.POSITIVE_INFINITY, Number(b));
       marks.set(a, m);
     }
   }

@@ -1,7 +1,7 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import type { Editor } from './editors';
+import { openTraceWriter } from '../../server/realtime/latency-trace';
 import { openEditor } from './editors';
 import type { ClientSpec, DrainReport, EditReport, FromLoad, ServerKind, ToLoad } from './messages';
 import { Samples } from './samples';
@@ -44,20 +44,7 @@ const clock = () => performance.timeOrigin + performance.now();
  * BENCH_TRACE_FILE (set by the runner under BENCH_TRACE_DIR): every delivery's marker and
  * apply time, the end of the warm-up and this process's GC pauses, for bench/trace-report.ts.
  */
-const traceFile = process.env.BENCH_TRACE_FILE;
-let traceLines: string[] = [];
-function flushTrace(): void {
-  if (!traceFile || traceLines.length === 0) return;
-  appendFileSync(traceFile, `${traceLines.join('\n')}\n`);
-  traceLines = [];
-}
-if (traceFile) {
-  writeFileSync(traceFile, '');
-  setInterval(flushTrace, 1000).unref();
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) traceLines.push(`gc ${(performance.timeOrigin + e.startTime).toFixed(3)} ${e.duration.toFixed(2)}`);
-  }).observe({ entryTypes: ['gc'] });
-}
+const trace = process.env.BENCH_TRACE_FILE ? openTraceWriter(process.env.BENCH_TRACE_FILE) : null;
 
 function countError(code: string): void {
   errors[code] = (errors[code] ?? 0) + 1;
@@ -86,7 +73,7 @@ function watch(doc: Y.Doc): void {
         for (const m of added.matchAll(MARKER)) {
           received++;
           const sent = Number(m[1]);
-          if (traceFile) traceLines.push(`got ${m[1]} ${now.toFixed(3)}`);
+          trace?.line(`got ${m[1]} ${now.toFixed(3)}`);
           (sent >= measureFrom ? latencies : warmupLatencies).push(now - sent);
         }
       }
@@ -126,7 +113,7 @@ async function run(measuredSeconds: number, warmupSeconds: number): Promise<Edit
   const seconds = measuredSeconds + warmupSeconds;
   const report: EditReport = { edits: {}, clients: {}, planned: clients.length * seconds };
   measureFrom = clock() + warmupSeconds * 1000;
-  if (traceFile) traceLines.push(`from ${measureFrom.toFixed(3)}`);
+  trace?.line(`from ${measureFrom.toFixed(3)}`);
   for (const c of clients) report.clients[c.spec.doc] = (report.clients[c.spec.doc] ?? 0) + 1;
   isMeasuring = true;
   window = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() };
@@ -166,7 +153,7 @@ async function drain(expected: number, maxSeconds: number): Promise<DrainReport>
     }
   }
   isMeasuring = false;
-  flushTrace();
+  trace?.flush();
   const cpu = window ? process.cpuUsage(window.cpu) : { user: 0, system: 0 };
   const busy = window ? performance.eventLoopUtilization(window.elu).utilization : 0;
   return { latencies: latencies.toArray(), warmupLatencies: warmupLatencies.toArray(), acks: acks.toArray(), received, errors, cpuSeconds: (cpu.user + cpu.system) / 1e6, busy };

@@ -7,8 +7,8 @@ import { PerformanceObserver } from 'node:perf_hooks';
  * sender's wall clock in ms); for each marker in an update this records when the server
  * received it, when the broadcast turn carrying it began, and when that turn's last frame
  * was written, plus the event loop's GC pauses. `bench/trace-report.ts` joins these with the
- * clients' apply times to split every delivery into client → server, in the server, and
- * server → applied on the receiver.
+ * clients' apply times to split every delivery into client → server, in the server and
+ * server → applied.
  *
  * Lines: `<stage> <marker> <wall ms>` and `gc <wall ms> <pause ms>`, appended once a second.
  * Off, it costs one null check per update.
@@ -21,11 +21,18 @@ export interface LatencyTrace {
   close(): void;
 }
 
+/** A trace file: lines buffered and appended once a second, with this thread's GC pauses. */
+export interface TraceWriter {
+  line(text: string): void;
+  flush(): void;
+  close(): void;
+}
+
 const MARKER = /<(\d+\.\d+)>/g;
 const clock = () => performance.timeOrigin + performance.now();
 
-export function openLatencyTrace(file: string | undefined): LatencyTrace | null {
-  if (!file) return null;
+/** Also used by the bench's load processes (bench/load/load-process.ts) for their side. */
+export function openTraceWriter(file: string): TraceWriter {
   writeFileSync(file, '');
   let lines: string[] = [];
   const flush = () => {
@@ -40,16 +47,26 @@ export function openLatencyTrace(file: string | undefined): LatencyTrace | null 
   });
   gc.observe({ entryTypes: ['gc'] });
   return {
-    mark(stage, bytes) {
-      const at = clock().toFixed(3);
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-      for (const m of text.matchAll(MARKER)) lines.push(`${stage} ${m[1]} ${at}`);
-    },
+    line: (text) => void lines.push(text),
     flush,
     close() {
       clearInterval(timer);
       gc.disconnect();
       flush();
     },
+  };
+}
+
+export function openLatencyTrace(file: string | undefined): LatencyTrace | null {
+  if (!file) return null;
+  const writer = openTraceWriter(file);
+  return {
+    mark(stage, bytes) {
+      const at = clock().toFixed(3);
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      for (const m of text.matchAll(MARKER)) writer.line(`${stage} ${m[1]} ${at}`);
+    },
+    flush: writer.flush,
+    close: writer.close,
   };
 }
