@@ -17,7 +17,6 @@ export type TraceStage = 'recv' | 'turn' | 'sent';
 
 export interface LatencyTrace {
   mark(stage: TraceStage, bytes: Uint8Array): void;
-  flush(): void;
   close(): void;
 }
 
@@ -66,7 +65,6 @@ export function openLatencyTrace(file: string | undefined): LatencyTrace | null 
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
       for (const m of text.matchAll(MARKER)) writer.line(`${stage} ${m[1]} ${at}`);
     },
-    flush: writer.flush,
     close: writer.close,
   };
 }

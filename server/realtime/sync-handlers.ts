@@ -186,11 +186,11 @@ export class SyncHandlers {
       this.fail(socket, null, 'malformed_update', 'doc:sync needs binary y-protocols message');
       return { ok: false, code: 'malformed_update', message: 'Expected binary' };
     }
-    this.trace?.mark('recv', message);
     if (message.byteLength > LIMITS.maxSyncFrameBytes) {
       this.fail(socket, typeof rawDocId === 'string' ? rawDocId : null, 'frame_too_large', 'Sync message too large');
       return { ok: false, code: 'frame_too_large', message: 'Sync message too large' };
     }
+    this.trace?.mark('recv', message);
     const target = await this.joinedDoc(socket, rawDocId);
     if ('ok' in target) return target;
     const { docId, joined, loaded } = target;
