@@ -13,6 +13,11 @@ import { startAccord } from '../support/server';
 
 const CLIENTS = 20;
 const KILL_AFTER_ACKS = 300;
+/**
+ * Two server starts, 20 sign-ins (argon2id) and a recovery: ~20 s alone, but beside the
+ * browser suites on two cores it has run past the default 60 s.
+ */
+const CRASH_TEST_TIMEOUT_MS = 150_000;
 
 for (const backend of backends) {
   describe(`crash safety [${backend}]`, () => {
@@ -105,6 +110,6 @@ for (const backend of backends) {
         rmSync(dataDir, { recursive: true, force: true });
         if (databaseUrl) await dropTestDatabase(databaseUrl);
       }
-    });
+    }, CRASH_TEST_TIMEOUT_MS);
   });
 }
