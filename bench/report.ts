@@ -49,6 +49,27 @@ export function workloadTable(outcomes: Outcome[]): string {
   );
 }
 
+/**
+ * The CPU columns per unit of work: the server's CPU per edit it relayed, and the clients'
+ * CPU per delivery they applied (their own edits are a small part of it). On a machine
+ * whose cores the server and the clients share, both decide how fast a stalled client
+ * catches up, so both shape the tail.
+ */
+export function cpuPerWorkTable(outcomes: Outcome[]): string {
+  const us = (percent: number, o: Outcome, count: number) => (count > 0 ? ((percent / 100) * o.cpuWindowSeconds * 1e6) / count : Number.NaN);
+  return table(
+    ['workload', 'server', 'edits', 'deliveries', 'server CPU per edit', 'clients CPU per delivery'],
+    outcomes.map((o) => [
+      `${o.workload.id}${o.round > 1 || outcomes.some((x) => x.round > 1 && x.workload.id === o.workload.id) ? `, round ${o.round}` : ''}`,
+      o.server,
+      String(o.result.edits),
+      String(o.result.received),
+      `${us(o.serverCpuPercent, o, o.result.edits).toFixed(0)} µs`,
+      `${us(o.result.clientCpuPercent, o, o.result.received).toFixed(1)} µs`,
+    ]),
+  );
+}
+
 /** The middle value (the mean of the two middle ones for an even count). */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -6,7 +6,7 @@ import { buildIfStale } from '../server/build-if-stale';
 import type { ColdLoadResult } from './cold-load';
 import { runColdLoad } from './cold-load';
 import { loadBenchConfig } from './config';
-import { clientBoundNote, coldLoadTable, multiNodeTable, ratioTable, workloadTable } from './report';
+import { clientBoundNote, coldLoadTable, cpuPerWorkTable, multiNodeTable, ratioTable, workloadTable } from './report';
 import { traceMarkdown } from './trace-report';
 import { createBenchDatabase, dropBenchDatabase, isPostgresReachable, isRedisReachable } from './support/services';
 import type { Outcome, RunSettings, Workload } from './workloads';
@@ -163,6 +163,14 @@ async function main(): Promise<void> {
       'RSS/conn: server RSS once all clients were synced minus before any connected, over the client count. ' +
         'CPU: share of one core over the edit window (Accord includes its Yjs worker threads and in-process database). ' +
         `p50/p99/max are over edits made after the ${settings.warmupSeconds} s warm-up (the first edits a freshly started server sees run cold code); the warm-up column is those first edits, for every server alike. Delivered counts both.`,
+      '',
+      '### CPU per unit of work',
+      '',
+      cpuPerWorkTable(outcomes),
+      '',
+      "The CPU columns above over the run's edits (server) and deliveries (clients, whose own edits are a small part). " +
+        'Server and clients share two cores here, so both decide how fast a stalled client catches up: the tail follows the total. ' +
+        "The clients' figure is mostly Yjs (the same for every server) plus each server's own client library.",
       '',
     );
   }

@@ -60,6 +60,8 @@ export interface Outcome {
   serverCpuPercent: number;
   /** CPU used during the edit window by everything else on the machine (other work, the database, Redis). */
   otherCpuPercent: number;
+  /** Length of the window the CPU columns cover (edits, warm-up included, and the drain). */
+  cpuWindowSeconds: number;
   /** BENCH_TRACE_DIR only: where each delivery's time went (bench/trace-report.ts). */
   trace?: TraceSummary | null;
 }
@@ -155,7 +157,7 @@ async function measure(server: string, w: Workload, kind: ServerKind, servers: M
     const serverCpuPercent = ((cpu() - cpuBefore) / seconds) * 100;
     const machinePercent = ((readMachineBusySeconds() - machineBefore) / seconds) * 100;
     const otherCpuPercent = Math.max(0, machinePercent - serverCpuPercent - result.clientCpuPercent);
-    return { server, workload: w, round: 1, result, connectMs, rssBeforeKb, rssAfterKb, serverCpuPercent, otherCpuPercent };
+    return { server, workload: w, round: 1, result, connectMs, rssBeforeKb, rssAfterKb, serverCpuPercent, otherCpuPercent, cpuWindowSeconds: seconds };
   } finally {
     await Promise.all(loads.map((l) => l.close()));
   }

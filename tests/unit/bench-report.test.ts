@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, ratioTable, workloadTable } from '../../bench/report';
+import { cpuPerWorkTable, median, ratioTable, workloadTable } from '../../bench/report';
 import type { Outcome, Workload } from '../../bench/workloads';
 
 const a: Workload = { id: 'a', label: '4 docs × 50 clients', docs: 4, clientsPerDoc: 50 };
@@ -28,6 +28,7 @@ function outcome(server: string, w: Workload, round: number, p50: number, p99: n
     rssAfterKb: 0,
     serverCpuPercent: 20,
     otherCpuPercent: 0,
+    cpuWindowSeconds: 10,
   };
 }
 
@@ -78,5 +79,14 @@ describe('bench report', () => {
     expect(table).toContain('| a: 4 docs × 50 clients, round 1 | Accord |');
     expect(table).toContain('| a: 4 docs × 50 clients, round 2 | Accord |');
     expect(table).toContain('| b: 1 doc × 200 clients | Accord |');
+  });
+
+  it('puts the CPU columns per edit (server) and per delivery (clients)', () => {
+    // 20 % of a core over 10 s is 2 s of CPU: 200,000 µs for each of 10 edits; the clients'
+    // 50 % is 5 s over 90 deliveries.
+    const table = cpuPerWorkTable([outcome('Accord', a, 1, 2, 40), outcome('Accord', a, 2, 2, 10), outcome('y-websocket', b, 1, 2, 10)]);
+    expect(table).toContain('| a, round 1 | Accord | 10 | 90 | 200000 µs | 55555.6 µs |');
+    expect(table).toContain('| a, round 2 | Accord |');
+    expect(table).toContain('| b | y-websocket | 10 | 90 | 200000 µs | 55555.6 µs |');
   });
 });
