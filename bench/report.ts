@@ -60,7 +60,7 @@ export function cpuPerWorkTable(outcomes: Outcome[]): string {
   return table(
     ['workload', 'server', 'edits', 'deliveries', 'server CPU per edit', 'clients CPU per delivery'],
     outcomes.map((o) => [
-      `${o.workload.id}${o.round > 1 || outcomes.some((x) => x.round > 1 && x.workload.id === o.workload.id) ? `, round ${o.round}` : ''}`,
+      `${o.workload.id}${outcomes.some((x) => x.round > 1 && x.workload.id === o.workload.id) ? `, round ${o.round}` : ''}`,
       o.server,
       String(o.result.edits),
       String(o.result.received),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { PreparedStatement } from '../../db/client';
 import { runPrepared } from '../../db/client';
 import type { ParsedDocId } from '../../domain/sync/protocol';
@@ -39,11 +40,11 @@ where b.id = $1 and b.archived_at is null
 limit 1`,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const uuid = z.string().uuid();
 
 async function boardAccess(userId: string, boardId: string): Promise<DocAccessDecision> {
   // A doc id's shape is checked by parseDocId; a value that is not a real uuid names no board.
-  if (!UUID.test(boardId) || !UUID.test(userId)) return NONE;
+  if (!uuid.safeParse(boardId).success || !uuid.safeParse(userId).success) return NONE;
   const [row] = await runPrepared(BOARD_ACCESS, [boardId, userId]);
   if (!row || typeof row.partnership_id !== 'string') return NONE;
   const party = row.party as Party | null;
