@@ -1,15 +1,16 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { io } from 'socket.io-client';
-import type { Socket } from 'socket.io-client';
-import msgpackParser from 'socket.io-msgpack-parser';
 import * as Y from 'yjs';
+import { SocketIoTransport } from './accord-socketio';
+import type { Transport } from './accord-wire';
+import { WireTransport } from './accord-wire';
 
 /**
  * A Node client for Accord's realtime protocol, written from docs/protocol.md alone (it
  * must not import the app's own client or protocol module: it is the proof that the
  * document is enough to write one). No presence and no reconnect: the bench needs a
- * plain, measurable editor.
+ * plain, measurable editor. The transport is the document's "Wire level" spoken over a
+ * bare WebSocket (`accord-wire.ts`) or socket.io-client (`accord-socketio.ts`).
  */
 
 const STEP1 = 0;
@@ -17,36 +18,36 @@ const STEP2 = 1;
 const UPDATE = 2;
 
 type Failure = { ok: false; code: string; message: string };
-type JoinAck = { ok: true; access: 'edit' | 'view' } | Failure;
 type SyncAck = { ok: true } | Failure;
 
-interface ServerToClient {
-  'doc:sync': (docId: string, message: unknown) => void;
-  'doc:awareness': (docId: string, update: unknown) => void;
-  'doc:error': (payload: { docId: string | null; code: string; message: string }) => void;
-}
-
-interface ClientToServer {
-  'doc:join': (payload: { docId: string }, ack: (res: JoinAck) => void) => void;
-  'doc:sync': (docId: string, message: Uint8Array, ack: (res: SyncAck) => void) => void;
-  'doc:leave': (payload: { docId: string }) => void;
-}
+type ErrorPayload = { docId: string | null; code: string; message: string };
 
 export interface AccordClientOptions {
   /** The app's origin, e.g. http://localhost:3000 (the namespace is /sync on it). */
   url: string;
   /** The session cookie header from signing in. */
   cookie: string;
+  /** `wire` (a bare WebSocket, the default) or `socket.io-client`. */
+  transport?: 'wire' | 'socket.io-client';
   /** Called for every acknowledged (durable) update with the time from send to ack. */
   onAck?: (ms: number, ack: SyncAck) => void;
-  onError?: (payload: { docId: string | null; code: string; message: string }) => void;
+  onError?: (payload: ErrorPayload) => void;
 }
 
-/** The protocol lets binary arrive as ArrayBuffer, Buffer or Uint8Array. */
+/** The protocol lets binary arrive as ArrayBuffer, Buffer or Uint8Array (or msgpack ext 0). */
 function toBytes(value: unknown): Uint8Array | null {
   if (value instanceof Uint8Array) return value;
   if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (Array.isArray(value) && value.length === 2 && value[0] === 0) return toBytes(value[1]);
   return null;
+}
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  return typeof value === 'object' && value !== null && typeof (value as ErrorPayload).code === 'string';
+}
+
+function isFailure(value: unknown): value is Failure {
+  return typeof value === 'object' && value !== null && (value as Failure).ok === false;
 }
 
 function syncMessage(type: number, payload: Uint8Array): Uint8Array {
@@ -98,30 +99,24 @@ class JoinedDoc {
 }
 
 export class AccordClient {
-  readonly socket: Socket<ServerToClient, ClientToServer>;
+  readonly transport: Transport;
   private readonly docs = new Map<string, JoinedDoc>();
 
   constructor(private readonly options: AccordClientOptions) {
-    this.socket = io(`${options.url}/sync`, {
-      parser: msgpackParser,
-      transports: ['websocket'],
-      extraHeaders: { cookie: options.cookie },
-      reconnection: false,
-      autoConnect: false,
+    this.transport = options.transport === 'socket.io-client' ? new SocketIoTransport(options.url, options.cookie) : new WireTransport(options.url, options.cookie);
+    this.transport.onEvent((event, args) => {
+      if (event === 'doc:sync') {
+        const [docId, message] = args;
+        const bytes = toBytes(message);
+        if (typeof docId === 'string' && bytes) this.docs.get(docId)?.receive(bytes);
+      } else if (event === 'doc:error' && isErrorPayload(args[0])) {
+        options.onError?.(args[0]);
+      }
     });
-    this.socket.on('doc:sync', (docId, message) => {
-      const bytes = toBytes(message);
-      if (bytes) this.docs.get(docId)?.receive(bytes);
-    });
-    this.socket.on('doc:error', (payload) => options.onError?.(payload));
   }
 
   connect(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.socket.once('connect', () => resolve());
-      this.socket.once('connect_error', (err) => reject(err));
-      this.socket.connect();
-    });
+    return this.transport.connect();
   }
 
   /** Joins a doc and resolves once the server's state has been applied (step 2). */
@@ -129,10 +124,10 @@ export class AccordClient {
     const joined = new JoinedDoc(this, docId, doc);
     // Registered before the join: the server's step 1 follows the ack immediately.
     this.docs.set(docId, joined);
-    const ack = await new Promise<JoinAck>((resolve) => this.socket.emit('doc:join', { docId }, resolve));
-    if (!ack.ok) {
+    const ack = await new Promise<unknown>((resolve) => this.transport.emit('doc:join', [{ docId }], resolve));
+    if (isFailure(ack) || !ack) {
       this.docs.delete(docId);
-      throw new Error(`join ${docId} refused: ${ack.code} ${ack.message}`);
+      throw new Error(`join ${docId} refused: ${isFailure(ack) ? `${ack.code} ${ack.message}` : 'no answer'}`);
     }
     this.send(docId, STEP1, Y.encodeStateVector(doc));
     await joined.synced;
@@ -141,12 +136,17 @@ export class AccordClient {
   /** Every doc:sync carries an ack; for changes (not step 1) it arrives once they are durable. */
   send(docId: string, type: number, payload: Uint8Array): void {
     const sentAt = performance.now();
-    this.socket.emit('doc:sync', docId, syncMessage(type, payload), (ack) => {
+    this.transport.emit('doc:sync', [docId, syncMessage(type, payload)], (response) => {
+      const ack: SyncAck = isFailure(response)
+        ? response
+        : typeof response === 'object' && response !== null && (response as { ok?: unknown }).ok === true
+          ? { ok: true }
+          : { ok: false, code: 'bad_ack', message: 'the ack is not { ok }' };
       if (type !== STEP1 || !ack.ok) this.options.onAck?.(performance.now() - sentAt, ack);
     });
   }
 
   close(): void {
-    this.socket.disconnect();
+    this.transport.close();
   }
 }

@@ -91,6 +91,9 @@ export function ratioTable(outcomes: Outcome[], workloads: Workload[]): string {
     for (const [server, peer, target, isMet] of [
       ['Accord', 'y-websocket', '≤ 1.0', (r: number) => r <= 1],
       ['Accord', 'hocuspocus', '< 1.0', (r: number) => r < 1],
+      // The same server with the browser's client library (socket.io-client) in the load processes.
+      ['Accord (socket.io-client)', 'y-websocket', null, null],
+      ['Accord (socket.io-client)', 'Accord', null, null],
       // A variant (BENCH_VARIANT_NODE_FLAGS) is judged against the unchanged server of the same rounds.
       ['Accord variant', 'Accord', null, null],
     ] as const) {

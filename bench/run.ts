@@ -49,18 +49,23 @@ function version(pkg: string): string {
   return typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'string' ? json.version : '?';
 }
 
-type ServerName = 'Accord' | 'Accord variant' | 'y-websocket' | 'hocuspocus';
+type ServerName = 'Accord' | 'Accord (socket.io-client)' | 'Accord variant' | 'y-websocket' | 'hocuspocus';
 const variantFlags = config.BENCH_VARIANT_NODE_FLAGS?.split(/\s+/).filter((f) => f.length > 0) ?? [];
 
-/** The servers of a workload's rounds; the variant (BENCH_VARIANT_NODE_FLAGS) in workload a only. */
+/**
+ * The servers of a workload's rounds. Workload a also runs Accord with socket.io-client as
+ * its clients' library (what the browser uses) and, with BENCH_VARIANT_NODE_FLAGS, the variant.
+ */
 function serversFor(w: Workload): ServerName[] {
-  return variantFlags.length > 0 && w.id === 'a' ? ['Accord', 'Accord variant', 'y-websocket', 'hocuspocus'] : ['Accord', 'y-websocket', 'hocuspocus'];
+  if (w.id !== 'a') return ['Accord', 'y-websocket', 'hocuspocus'];
+  return ['Accord', 'Accord (socket.io-client)', ...(variantFlags.length > 0 ? (['Accord variant'] as const) : []), 'y-websocket', 'hocuspocus'];
 }
 
 function runServer(name: ServerName, w: Workload): Promise<Outcome> {
-  if (name === 'Accord' || name === 'Accord variant') {
+  if (name === 'Accord' || name === 'Accord variant' || name === 'Accord (socket.io-client)') {
     const extraNodeFlags = name === 'Accord variant' ? variantFlags : [];
-    return runAccord({ label: name, nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR, extraNodeFlags }, w, settings);
+    const client = name === 'Accord (socket.io-client)' ? 'socket.io-client' : 'wire';
+    return runAccord({ label: name, nodes: 1, storage: { kind: 'memory' }, distDir: config.ACCORD_TEST_DIST_DIR, extraNodeFlags, client }, w, settings);
   }
   return runPeer(name, w, settings);
 }

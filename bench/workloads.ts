@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ClientSpec, DrainReport, EditReport, ServerKind } from './load/messages';
+import { isAccord } from './load/messages';
 import type { Percentiles } from './load/samples';
 import { percentiles } from './load/samples';
 import type { AccordNode, AccordStorage } from './support/accord-node';
@@ -123,7 +124,7 @@ function combine(kind: ServerKind, edits: EditReport[], expected: number[], drai
   return {
     latency: percentiles(drains.map((d) => d.latencies)),
     warmupLatency: percentiles(drains.map((d) => d.warmupLatencies)),
-    ack: kind === 'accord' ? percentiles(drains.map((d) => d.acks)) : null,
+    ack: isAccord(kind) ? percentiles(drains.map((d) => d.acks)) : null,
     edits: edits.reduce((n, r) => n + Object.values(r.edits).reduce((a, b) => a + b, 0), 0),
     plannedEdits: edits.reduce((n, r) => n + r.planned, 0),
     expected: expected.reduce((a, b) => a + b, 0),
@@ -185,6 +186,8 @@ export interface AccordSetup {
   distDir: string;
   /** Node flags added to every node of this setup (BENCH_VARIANT_NODE_FLAGS). */
   extraNodeFlags?: string[];
+  /** The clients' transport: the protocol's wire level on a bare WebSocket (default) or socket.io-client. */
+  client?: 'wire' | 'socket.io-client';
 }
 
 export async function runAccord(setup: AccordSetup, w: Workload, settings: RunSettings): Promise<Outcome> {
@@ -203,7 +206,7 @@ export async function runAccord(setup: AccordSetup, w: Workload, settings: RunSe
     const workspace = await createWorkspace(owner, nodes, Math.ceil(clientCount(w) / CLIENTS_PER_PERSON), w.docs);
     const urls = nodes.map((n) => n.url);
     const specs = specsFor(w, workspace.docIds, urls, workspace.cookies);
-    outcome = await measure(setup.label, w, 'accord', nodes, specs, settings, traceBase);
+    outcome = await measure(setup.label, w, setup.client === 'socket.io-client' ? 'accord-socket.io' : 'accord', nodes, specs, settings, traceBase);
   } catch (err) {
     for (const n of nodes) console.error(`--- Accord node output ---\n${n.output().slice(-3000)}`);
     throw err;

@@ -24,12 +24,13 @@ export interface EditorHooks {
  */
 const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket;
 
-async function openAccord(spec: ClientSpec, hooks: EditorHooks): Promise<Editor> {
+async function openAccord(spec: ClientSpec, hooks: EditorHooks, transport: 'wire' | 'socket.io-client'): Promise<Editor> {
   if (!spec.cookie) throw new Error('an Accord client needs a session cookie');
   const doc = new Y.Doc();
   const client = new AccordClient({
     url: spec.url,
     cookie: spec.cookie,
+    transport,
     onAck: (ms, ack) => hooks.onAck(ms, ack.ok, ack.ok ? null : ack.code),
     onError: (e) => hooks.onError(e.code),
   });
@@ -96,7 +97,9 @@ async function openHocuspocus(spec: ClientSpec, hooks: EditorHooks): Promise<Edi
 export function openEditor(kind: ServerKind, spec: ClientSpec, hooks: EditorHooks): Promise<Editor> {
   switch (kind) {
     case 'accord':
-      return openAccord(spec, hooks);
+      return openAccord(spec, hooks, 'wire');
+    case 'accord-socket.io':
+      return openAccord(spec, hooks, 'socket.io-client');
     case 'y-websocket':
       return openYWebsocket(spec, hooks);
     case 'hocuspocus':

@@ -1,5 +1,10 @@
 /** The servers the bench compares, and the IPC messages between the runner and its load processes. */
-export type ServerKind = 'accord' | 'y-websocket' | 'hocuspocus';
+export type ServerKind = 'accord' | 'accord-socket.io' | 'y-websocket' | 'hocuspocus';
+
+/** Accord with either client: the wire-level one (default) or socket.io-client. */
+export function isAccord(kind: ServerKind): boolean {
+  return kind === 'accord' || kind === 'accord-socket.io';
+}
 
 /** One simulated editor: which server (node) it talks to, which doc, and its session. */
 export interface ClientSpec {

@@ -74,6 +74,21 @@ describe('bench report', () => {
     expect(row(table, 'b', 'hocuspocus')).toEqual(['b', 'Accord / hocuspocus', '1.00', '1.00', '—', '< 1.0', '**not met**']);
   });
 
+  it('shows the socket.io-client row against y-websocket and against Accord, without a verdict', () => {
+    const outcomes = [
+      outcome('Accord', a, 1, 2, 10),
+      outcome('Accord (socket.io-client)', a, 1, 2, 12),
+      outcome('y-websocket', a, 1, 2, 10),
+    ];
+    const table = ratioTable(outcomes, [a]);
+    expect(row(table, 'a', 'y-websocket')[6]).toBe('met');
+    const rows = table.split('\n').filter((l) => l.includes('Accord (socket.io-client) /'));
+    expect(rows).toEqual([
+      '| a | Accord (socket.io-client) / y-websocket | 1.20 | 1.00 | — | — | below 1.0 is better |',
+      '| a | Accord (socket.io-client) / Accord | 1.20 | 1.00 | — | — | below 1.0 is better |',
+    ]);
+  });
+
   it('labels the rounds of a repeated workload in the results table', () => {
     const table = workloadTable([outcome('Accord', a, 1, 2, 40), outcome('Accord', a, 2, 2, 10), outcome('Accord', b, 1, 2, 10)]);
     expect(table).toContain('| a: 4 docs × 50 clients, round 1 | Accord |');
