@@ -11,7 +11,7 @@ import { env } from '../env';
 import { onEvent } from '../events';
 import type { DocBus } from './doc-bus';
 import { connectRedis, createRedisDocBus } from './doc-bus';
-import { preEncodeBinaryFrames, writePreBuiltFramesDirectly } from './binary-frames';
+import { preEncodeBinaryFrames, writeBinaryFramesDirectly } from './binary-frames';
 import { RoomRegistry } from './room-registry';
 import type { SocketData } from './sync-handlers';
 import { SyncHandlers } from './sync-handlers';
@@ -126,7 +126,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     });
   });
   nsp.on('connection', (socket) => {
-    writePreBuiltFramesDirectly(socket.client);
+    writeBinaryFramesDirectly(socket.client);
     handlers.attach(socket);
   });
 

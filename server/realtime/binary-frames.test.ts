@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import msgpackParser from 'socket.io-msgpack-parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { preEncodeBinaryFrames, writePreBuiltFramesDirectly } from './binary-frames';
+import { preEncodeBinaryFrames, writeBinaryFramesDirectly } from './binary-frames';
 
 type EncodeHook = (packet: unknown, opts: Record<string, unknown>) => unknown[];
 
@@ -36,7 +36,7 @@ describe('pre-encoded binary broadcast frames', () => {
     const nsp = io.of('/sync');
     expect(preEncodeBinaryFrames(nsp.adapter)).toBe(true);
     nsp.on('connection', (socket) => {
-      expect(writePreBuiltFramesDirectly(socket.client)).toBe(true);
+      expect(writeBinaryFramesDirectly(socket.client)).toBe(true);
       void socket.join('room');
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -69,7 +69,7 @@ describe('pre-encoded binary broadcast frames', () => {
     preEncodeBinaryFrames(nsp.adapter);
     const joined = new Promise<import('socket.io').Socket>((resolve) =>
       nsp.on('connection', (socket) => {
-        writePreBuiltFramesDirectly(socket.client);
+        writeBinaryFramesDirectly(socket.client);
         void socket.join('room');
         resolve(socket);
       }),
@@ -102,5 +102,57 @@ describe('pre-encoded binary broadcast frames', () => {
     }
     await done;
     expect(seen).toEqual(Array.from({ length: 300 }, (_, n) => n));
+  });
+
+  it('keeps the order of every packet across the upgrade from long-polling to WebSocket', async () => {
+    const http = createServer();
+    const io = new Server(http, { parser: msgpackParser });
+    const nsp = io.of('/sync');
+    preEncodeBinaryFrames(nsp.adapter);
+    const joined = new Promise<import('socket.io').Socket>((resolve) =>
+      nsp.on('connection', (socket) => {
+        writeBinaryFramesDirectly(socket.client);
+        void socket.join('room');
+        resolve(socket);
+      }),
+    );
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => io.close(() => resolve())));
+    // Polling first, then the upgrade: packets written meanwhile queue in engine.io, and
+    // direct writes may start only once that queue has gone out on the WebSocket.
+    const client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}/sync`, { parser: msgpackParser, transports: ['polling', 'websocket'], reconnection: false });
+    closers.push(async () => void client.close());
+    const socket = await joined;
+    const total = 600;
+    const burst = 40;
+    const seen: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      const note = (n: number) => {
+        seen.push(n);
+        if (seen.length === total + burst) resolve();
+      };
+      client.on('doc:sync', (_doc: string, body: Uint8Array) => note(new DataView(new Uint8Array(body).buffer).getUint32(0)));
+      client.on('own', (_doc: string, body: Uint8Array) => note(new DataView(new Uint8Array(body).buffer).getUint32(0)));
+    });
+    for (let n = 0; n < total; n++) {
+      // Every other packet is for this socket alone (framed on the spot, or over 64 KiB
+      // through engine.io, which leaves it busy until the write completes), the rest broadcasts.
+      const body = Buffer.alloc(n % 10 === 0 ? 70_000 : 4);
+      body.writeUInt32BE(n);
+      if (n % 2 === 0) socket.emit('own', 'board:x', body);
+      else nsp.to('room').emit('doc:sync', 'board:x', body);
+      await new Promise((r) => setTimeout(r, n % 20 === 0 ? 5 : 0));
+    }
+    // Then bursts within one turn: while a large packet's write is pending, engine.io
+    // holds the next one, and a small packet after it must not overtake it.
+    for (let n = total; n < total + burst; n++) {
+      const body = Buffer.alloc(n % 4 < 2 ? 70_000 : 4);
+      body.writeUInt32BE(n);
+      if (n % 4 === 3) nsp.to('room').emit('doc:sync', 'board:x', body);
+      else socket.emit('own', 'board:x', body);
+    }
+    await done;
+    expect(client.io.engine.transport.name).toBe('websocket');
+    expect(seen).toEqual(Array.from({ length: total + burst }, (_, n) => n));
   });
 });

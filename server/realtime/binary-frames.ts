@@ -23,24 +23,34 @@ type EncodeHook = (this: unknown, packet: unknown, packetOpts: Record<string, un
 export function preEncodeBinaryFrames(adapter: object): boolean {
   const target = adapter as { _encode?: EncodeHook };
   const original = target._encode;
-  const frame = Sender?.frame?.bind(Sender);
-  if (typeof original !== 'function' || !frame) return false;
+  if (typeof original !== 'function' || !Sender?.frame) return false;
   target._encode = function (packet, packetOpts) {
     const encoded = original.call(this, packet, packetOpts);
-    const only = encoded.length === 1 ? encoded[0] : undefined;
-    if (packetOpts.wsPreEncodedFrame === undefined && only instanceof Uint8Array) {
-      const [header, payload] = frame(Buffer.from(only.buffer, only.byteOffset, only.byteLength), {
-        fin: true,
-        opcode: 0x02, // binary
-        mask: false,
-        readOnly: false,
-        rsv1: false,
-      });
-      packetOpts.wsPreEncodedFrame = [Buffer.concat([header!, payload!])];
+    if (packetOpts.wsPreEncodedFrame === undefined) {
+      const frame = binaryFrameOf(encoded);
+      if (frame) packetOpts.wsPreEncodedFrame = frame;
     }
     return encoded;
   };
   return true;
+}
+
+/**
+ * One complete unmasked binary WebSocket frame (header and payload in one buffer) for an
+ * encoded socket.io packet that is a single binary part, as our msgpack packets are; null
+ * for anything else.
+ */
+function binaryFrameOf(encoded: unknown): Buffer[] | null {
+  const only = Array.isArray(encoded) && encoded.length === 1 ? (encoded[0] as unknown) : undefined;
+  if (!(only instanceof Uint8Array) || !Sender?.frame) return null;
+  const [header, payload] = Sender.frame(Buffer.from(only.buffer, only.byteOffset, only.byteLength), {
+    fin: true,
+    opcode: 0x02, // binary
+    mask: false,
+    readOnly: false,
+    rsv1: false,
+  });
+  return [Buffer.concat([header!, payload!])];
 }
 
 interface EngineConn {
@@ -72,22 +82,38 @@ function idleWebSocketSender(conn: EngineConn | undefined): { sendFrame(list: Bu
 const patchedClients = new WeakSet<object>();
 
 /**
- * Lets a socket.io client (one engine.io connection) write pre-built broadcast frames
- * straight to its WebSocket when engine.io has nothing queued for it: no packet object,
- * flush events or per-write completion callback for each recipient of each broadcast.
- * Anything else (other packets, a busy or upgrading connection, long-polling) takes
- * engine.io's path as before, so order is kept: a direct write happens only when every
- * earlier packet has already been handed to the socket.
+ * A packet for one socket is framed here (header and payload copied into one buffer) up
+ * to this size; a larger one (a big step 2) takes engine.io's path, which writes the
+ * payload without copying it.
  */
-export function writePreBuiltFramesDirectly(client: object): boolean {
+const OWN_FRAME_MAX_BYTES = 64 * 1024;
+
+function ownPacketFrame(packets: unknown, opts: Record<string, unknown>): Buffer[] | null {
+  if (opts.volatile === true) return null;
+  const only = Array.isArray(packets) && packets.length === 1 ? (packets[0] as unknown) : undefined;
+  return only instanceof Uint8Array && only.byteLength <= OWN_FRAME_MAX_BYTES ? binaryFrameOf(packets) : null;
+}
+
+/**
+ * Lets a socket.io client (one engine.io connection) write its packets straight to its
+ * WebSocket as single frames when engine.io has nothing queued for it: no packet object,
+ * flush events or per-write completion callback, and one write instead of a corked
+ * header-and-payload pair. Broadcasts come with their frame built once for every
+ * recipient (`preEncodeBinaryFrames`); a packet for this socket alone (an ack, a step 2,
+ * an error; up to 64 KiB) is framed here. Anything else (a busy or upgrading connection,
+ * long-polling, a larger packet) takes engine.io's path as before, so order is kept: a
+ * direct write happens only when every earlier packet has already been handed to the
+ * socket.
+ */
+export function writeBinaryFramesDirectly(client: object): boolean {
   const target = client as { conn?: EngineConn; writeToEngine?: (packets: unknown, opts: Record<string, unknown>) => void };
   const original = target.writeToEngine;
   if (typeof original !== 'function') return false;
   if (patchedClients.has(client)) return true;
   patchedClients.add(client);
   target.writeToEngine = function (packets, opts) {
-    const frame = opts.wsPreEncodedFrame as Buffer[] | undefined;
-    const sender = frame ? idleWebSocketSender(target.conn) : null;
+    const sender = idleWebSocketSender(target.conn);
+    const frame = sender ? ((opts.wsPreEncodedFrame as Buffer[] | undefined) ?? ownPacketFrame(packets, opts)) : null;
     if (sender && frame) sender.sendFrame(frame);
     else original.call(this, packets, opts);
   };
