@@ -50,11 +50,13 @@ function isFailure(value: unknown): value is Failure {
   return typeof value === 'object' && value !== null && (value as Failure).ok === false;
 }
 
-function syncMessage(type: number, payload: Uint8Array): Uint8Array {
+/** A sync message as a Buffer: msgpack `bin` on the wire (Node's encoders write `bin` for a Buffer only). */
+function syncMessage(type: number, payload: Uint8Array): Buffer {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, type);
   encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
+  const bytes = encoding.toUint8Array(e);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** An update with no structs and no deletions. */

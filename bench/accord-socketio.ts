@@ -33,10 +33,8 @@ export class SocketIoTransport implements Transport {
   }
 
   emit(event: string, args: unknown[], ack?: (response: unknown) => void): void {
-    // Node's notepack writes msgpack `bin` for a Buffer only.
-    const wire = args.map((a) => (a instanceof Uint8Array && !Buffer.isBuffer(a) ? Buffer.from(a.buffer, a.byteOffset, a.byteLength) : a));
-    if (ack) this.socket.emit(event, ...wire, ack);
-    else this.socket.emit(event, ...wire);
+    if (ack) this.socket.emit(event, ...args, ack);
+    else this.socket.emit(event, ...args);
   }
 
   close(): void {

@@ -32,7 +32,10 @@ export type EventHandler = (event: string, args: unknown[]) => void;
 
 export interface Transport {
   connect(): Promise<void>;
-  /** Emits `event` with positional `args`; `ack` is called with the server's acknowledgement. */
+  /**
+   * Emits `event` with positional `args`; `ack` is called with the server's acknowledgement.
+   * Bytes must be Buffers: Node's msgpack encoders write `bin` for a Buffer only.
+   */
   emit(event: string, args: unknown[], ack?: (response: unknown) => void): void;
   onEvent(handler: EventHandler): void;
   close(): void;
@@ -114,7 +117,7 @@ export class WireTransport implements Transport {
   emit(event: string, args: unknown[], ack?: (response: unknown) => void): void {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) return;
-    const packet: Packet = { type: EVENT, nsp: this.nsp, data: [event, ...args.map(toBin)] };
+    const packet: Packet = { type: EVENT, nsp: this.nsp, data: [event, ...args] };
     if (ack) {
       packet.id = this.nextAckId++;
       this.acks.set(packet.id, ack);
@@ -125,9 +128,4 @@ export class WireTransport implements Transport {
   close(): void {
     this.socket?.close();
   }
-}
-
-/** notepack writes msgpack `bin` for a Buffer only (any other view would go out as `ext`). */
-function toBin(value: unknown): unknown {
-  return value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
 }

@@ -14,6 +14,26 @@ describe('pre-encoded binary broadcast frames', () => {
     for (const close of closers.splice(0)) await close();
   });
 
+  /** A patched server with one client joined to 'room', over the given transports. */
+  async function roomOfOne(transports: ('polling' | 'websocket')[]) {
+    const http = createServer();
+    const io = new Server(http, { parser: msgpackParser });
+    const nsp = io.of('/sync');
+    preEncodeBinaryFrames(nsp.adapter);
+    const joined = new Promise<import('socket.io').Socket>((resolve) =>
+      nsp.on('connection', (socket) => {
+        writeBinaryFramesDirectly(socket.client);
+        void socket.join('room');
+        resolve(socket);
+      }),
+    );
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => io.close(() => resolve())));
+    const client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}/sync`, { parser: msgpackParser, transports, reconnection: false });
+    closers.push(async () => void client.close());
+    return { nsp, socket: await joined, client };
+  }
+
   it('builds one complete WebSocket binary frame per broadcast packet', () => {
     const io = new Server({ parser: msgpackParser });
     const adapter = io.of('/sync').adapter as unknown as { _encode: EncodeHook };
@@ -63,22 +83,7 @@ describe('pre-encoded binary broadcast frames', () => {
   });
 
   it('keeps the order of direct frame writes and ordinary packets on one connection', async () => {
-    const http = createServer();
-    const io = new Server(http, { parser: msgpackParser });
-    const nsp = io.of('/sync');
-    preEncodeBinaryFrames(nsp.adapter);
-    const joined = new Promise<import('socket.io').Socket>((resolve) =>
-      nsp.on('connection', (socket) => {
-        writeBinaryFramesDirectly(socket.client);
-        void socket.join('room');
-        resolve(socket);
-      }),
-    );
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    closers.push(() => new Promise((resolve) => io.close(() => resolve())));
-    const client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}/sync`, { parser: msgpackParser, transports: ['websocket'], reconnection: false });
-    closers.push(async () => void client.close());
-    const socket = await joined;
+    const { nsp, socket, client } = await roomOfOne(['websocket']);
     await new Promise((r) => setTimeout(r, 50));
     const seen: number[] = [];
     const done = new Promise<void>((resolve) => {
@@ -89,8 +94,8 @@ describe('pre-encoded binary broadcast frames', () => {
       client.on('doc:sync', (_doc: string, body: Uint8Array) => note(new DataView(new Uint8Array(body).buffer).getUint32(0)));
       client.on('plain', (n: number) => note(n));
     });
-    // Broadcasts (direct writes while engine.io is idle) interleaved with ordinary packets
-    // (which leave engine.io busy until their write completes), in bursts and across turns.
+    // Broadcasts (one frame built for all) interleaved with packets for this socket alone
+    // (framed as they are sent), in bursts and across turns.
     for (let n = 0; n < 300; n++) {
       if (n % 3 === 1) socket.emit('plain', n);
       else {
@@ -105,24 +110,9 @@ describe('pre-encoded binary broadcast frames', () => {
   });
 
   it('keeps the order of every packet across the upgrade from long-polling to WebSocket', async () => {
-    const http = createServer();
-    const io = new Server(http, { parser: msgpackParser });
-    const nsp = io.of('/sync');
-    preEncodeBinaryFrames(nsp.adapter);
-    const joined = new Promise<import('socket.io').Socket>((resolve) =>
-      nsp.on('connection', (socket) => {
-        writeBinaryFramesDirectly(socket.client);
-        void socket.join('room');
-        resolve(socket);
-      }),
-    );
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    closers.push(() => new Promise((resolve) => io.close(() => resolve())));
     // Polling first, then the upgrade: packets written meanwhile queue in engine.io, and
     // direct writes may start only once that queue has gone out on the WebSocket.
-    const client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}/sync`, { parser: msgpackParser, transports: ['polling', 'websocket'], reconnection: false });
-    closers.push(async () => void client.close());
-    const socket = await joined;
+    const { nsp, socket, client } = await roomOfOne(['polling', 'websocket']);
     const total = 600;
     const burst = 40;
     const seen: number[] = [];

@@ -37,12 +37,12 @@ export function preEncodeBinaryFrames(adapter: object): boolean {
 
 /**
  * One complete unmasked binary WebSocket frame (header and payload in one buffer) for an
- * encoded socket.io packet that is a single binary part, as our msgpack packets are; null
- * for anything else.
+ * encoded socket.io packet that is a single binary part of at most `maxBytes`, as our
+ * msgpack packets are; null for anything else.
  */
-function binaryFrameOf(encoded: unknown): Buffer[] | null {
+function binaryFrameOf(encoded: unknown, maxBytes = Infinity): Buffer[] | null {
   const only = Array.isArray(encoded) && encoded.length === 1 ? (encoded[0] as unknown) : undefined;
-  if (!(only instanceof Uint8Array) || !Sender?.frame) return null;
+  if (!(only instanceof Uint8Array) || only.byteLength > maxBytes || !Sender?.frame) return null;
   const [header, payload] = Sender.frame(Buffer.from(only.buffer, only.byteOffset, only.byteLength), {
     fin: true,
     opcode: 0x02, // binary
@@ -88,12 +88,6 @@ const patchedClients = new WeakSet<object>();
  */
 const OWN_FRAME_MAX_BYTES = 64 * 1024;
 
-function ownPacketFrame(packets: unknown, opts: Record<string, unknown>): Buffer[] | null {
-  if (opts.volatile === true) return null;
-  const only = Array.isArray(packets) && packets.length === 1 ? (packets[0] as unknown) : undefined;
-  return only instanceof Uint8Array && only.byteLength <= OWN_FRAME_MAX_BYTES ? binaryFrameOf(packets) : null;
-}
-
 /**
  * Lets a socket.io client (one engine.io connection) write its packets straight to its
  * WebSocket as single frames when engine.io has nothing queued for it: no packet object,
@@ -113,7 +107,7 @@ export function writeBinaryFramesDirectly(client: object): boolean {
   patchedClients.add(client);
   target.writeToEngine = function (packets, opts) {
     const sender = idleWebSocketSender(target.conn);
-    const frame = sender ? ((opts.wsPreEncodedFrame as Buffer[] | undefined) ?? ownPacketFrame(packets, opts)) : null;
+    const frame = sender ? ((opts.wsPreEncodedFrame as Buffer[] | undefined) ?? binaryFrameOf(packets, OWN_FRAME_MAX_BYTES)) : null;
     if (sender && frame) sender.sendFrame(frame);
     else original.call(this, packets, opts);
   };
