@@ -13,11 +13,18 @@ const MAX_BATCH = 500;
 /**
  * A node starts at most one commit per this many milliseconds. The first write after a
  * quiet spell commits at once; under load, writes arriving meanwhile share the next
- * commit (PostgreSQL's commit_delay idea). Each commit costs the database far more than
- * each extra row in it, so a busy node spends a fraction of the CPU it would on a commit
+ * commit (PostgreSQL's commit_delay idea). Each commit costs the node far more than each
+ * extra row in it (the statement's round trip into the database thread, the commit itself,
+ * waking that thread), so a busy node spends a fraction of the CPU it would on a commit
  * per edit, at the price of at most this much extra wait before an ack.
+ *
+ * 40 ms, not less: in workload a of `npm run bench` (200 editors, one edit a second each),
+ * 20 ms cost the server ~1.9–2.2 ms of CPU per edit and 40 ms ~1.55–1.65, with relay p99
+ * 0.80–0.85 of the 20 ms server's in the same rounds; the durable ack's median went from
+ * ~16 to ~26 ms (bench/README.md, "Commit interval"). "Saving…" lasting that long is not
+ * visible to a person; the CPU is, to everyone sharing the node.
  */
-export const DEFAULT_COMMIT_INTERVAL_MS = 20;
+export const DEFAULT_COMMIT_INTERVAL_MS = 40;
 
 /**
  * Group commit for the whole node: every doc's pending writes go to the update log
