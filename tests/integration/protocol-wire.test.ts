@@ -5,10 +5,10 @@ import { WireTransport } from '../../bench/accord-wire';
 import { readBoard } from '../../domain/board/team-board';
 import { boardDocId } from '../../domain/sync/protocol';
 import { backends } from '../support/environment';
-import { HttpClient } from '../support/http-client';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
-import { waitForDoc } from '../support/sync';
+import type { Person } from '../support/sync';
+import { signedIn, waitForDoc } from '../support/sync';
 
 /**
  * docs/protocol.md's "Wire level" is enough to write a client with no socket.io library:
@@ -23,12 +23,7 @@ describe(`protocol at the wire level [${backend}]`, () => {
   let cookies: { labor: string; management: string; outsider: string };
   const clients: AccordClient[] = [];
 
-  async function cookieOf(person: { email: string; password: string }): Promise<string> {
-    const http = new HttpClient(server.url);
-    const signedIn = await http.signIn(person.email, person.password);
-    if (!signedIn.ok) throw new Error(`sign-in failed for ${person.email}`);
-    return http.cookieHeader();
-  }
+  const cookieOf = async (person: Person) => (await signedIn(server.url, person)).cookieHeader();
 
   function client(cookie: string, acks: string[] = []): AccordClient {
     const c = new AccordClient({ url: server.url, cookie, transport: 'wire', onAck: (_ms, ack) => acks.push(ack.ok ? 'ok' : ack.code) });

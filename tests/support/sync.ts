@@ -8,11 +8,17 @@ export interface Person {
   password: string;
 }
 
+/** Signs a person in over HTTP; the client then carries their session cookie. */
+export async function signedIn(url: string, person: Person): Promise<HttpClient> {
+  const http = new HttpClient(url);
+  const result = await http.signIn(person.email, person.password);
+  if (!result.ok) throw new Error(`sign-in failed for ${person.email}: ${result.location}`);
+  return http;
+}
+
 /** Signs a person in over HTTP and opens a realtime connection with their session cookie. */
 export async function connectAs(url: string, person: Person, options: { transports?: ('polling' | 'websocket')[]; origin?: string } = {}) {
-  const http = new HttpClient(url);
-  const signedIn = await http.signIn(person.email, person.password);
-  if (!signedIn.ok) throw new Error(`sign-in failed for ${person.email}: ${signedIn.location}`);
+  const http = await signedIn(url, person);
   const headers: Record<string, string> = { cookie: http.cookieHeader() };
   if (options.origin) headers.origin = options.origin;
   const client = new SyncClient({ url, extraHeaders: headers, transports: options.transports ?? ['websocket'] });
