@@ -12,8 +12,9 @@ import { onEvent } from '../events';
 import type { DocBus } from './doc-bus';
 import { connectRedis, createRedisDocBus } from './doc-bus';
 import { preEncodeBinaryFrames, writeBinaryFramesDirectly } from './binary-frames';
+import { LocalFanout } from './local-fanout';
 import { RoomRegistry } from './room-registry';
-import type { SocketData } from './sync-handlers';
+import type { SocketData, SyncSocket } from './sync-handlers';
 import { SyncHandlers } from './sync-handlers';
 import { TokenBucket } from './rate-limiter';
 import { openLatencyTrace } from './latency-trace';
@@ -65,6 +66,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
 
   const nsp = io.of(SYNC_NAMESPACE);
   if (!preEncodeBinaryFrames(nsp.adapter)) console.warn('[realtime] the socket.io adapter has no _encode hook: broadcasts are framed per recipient');
+  const fanout = new LocalFanout<SyncSocket>(io.encoder, nsp.name);
   const trace = openLatencyTrace(e.ACCORD_LATENCY_TRACE);
   const pool = new YjsWorkerPool(2);
   const writer = new UpdateLogWriter();
@@ -78,20 +80,18 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     compaction: { after: 1000, quietMs: 3000, hardLimit: 10_000 },
     outlet: {
       emitSync: (docId, message, except) => {
-        const target = nsp.local.to(docId);
-        (except.length > 0 ? target.except(except) : target).emit('doc:sync', docId, toWire(message));
+        fanout.emit(docId, 'doc:sync', [docId, toWire(message)], except);
       },
       emitSyncTo: (socketId, docId, message) => {
-        nsp.local.to(socketId).emit('doc:sync', docId, toWire(message));
+        nsp.sockets.get(socketId)?.emit('doc:sync', docId, toWire(message));
       },
       emitAwareness: (docId, update, except) => {
         // Presence is sent reliably: a dropped join or leave would leave a ghost for 30 s.
-        const target = nsp.local.to(docId);
-        (except ? target.except(except) : target).emit('doc:awareness', docId, toWire(update));
+        fanout.emit(docId, 'doc:awareness', [docId, toWire(update)], except ? [except] : []);
       },
     },
   });
-  const handlers = new SyncHandlers(nsp, registry, bus, trace);
+  const handlers = new SyncHandlers(nsp, registry, bus, fanout, trace);
   registerRealtimeService({
     async writeDoc(docId, build, events) {
       const socketKey = `server-write-${Math.random().toString(36).slice(2)}`;

@@ -40,7 +40,7 @@ export function preEncodeBinaryFrames(adapter: object): boolean {
  * encoded socket.io packet that is a single binary part of at most `maxBytes`, as our
  * msgpack packets are; null for anything else.
  */
-function binaryFrameOf(encoded: unknown, maxBytes = Infinity): Buffer[] | null {
+export function binaryFrameOf(encoded: unknown, maxBytes = Infinity): Buffer[] | null {
   const only = Array.isArray(encoded) && encoded.length === 1 ? (encoded[0] as unknown) : undefined;
   if (!(only instanceof Uint8Array) || only.byteLength > maxBytes || !Sender?.frame) return null;
   const [header, payload] = Sender.frame(Buffer.from(only.buffer, only.byteOffset, only.byteLength), {

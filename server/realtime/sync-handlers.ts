@@ -5,6 +5,7 @@ import { FATAL_SYNC_ERRORS, LIMITS, parseDocId } from '../../domain/sync/protoco
 import type { Party, Role } from '../../domain/partnership/roles';
 import { fromWire, toWire } from '../../domain/sync/wire-bytes';
 import type { DocBus } from './doc-bus';
+import type { LocalFanout } from './local-fanout';
 import type { LatencyTrace } from './latency-trace';
 import { resolveDocAccess } from './doc-access';
 import type { TokenBucket } from './rate-limiter';
@@ -30,7 +31,7 @@ export interface SocketData {
   bucket: TokenBucket;
 }
 
-type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type SyncNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Access decisions are re-read at least this often even without a membership event. */
@@ -55,6 +56,8 @@ export class SyncHandlers {
     private readonly nsp: SyncNamespace,
     private readonly registry: RoomRegistry,
     private readonly bus: DocBus | null,
+    /** The docs' sockets on this node: relays and presence go out through it. */
+    private readonly fanout: LocalFanout<SyncSocket>,
     /** Bench diagnostic, null unless ACCORD_LATENCY_TRACE is set. */
     private readonly trace: LatencyTrace | null = null,
   ) {}
@@ -135,6 +138,7 @@ export class SyncHandlers {
       awarenessClients: new Set(),
     });
     await socket.join(docId);
+    if (socket.data.docs.has(docId)) this.fanout.add(docId, socket);
     // After the ack: our state vector (the client answers with what we lack) and presence.
     setImmediate(() => {
       if (!socket.data.docs.has(docId)) return;
@@ -150,6 +154,7 @@ export class SyncHandlers {
     if (!joined) return;
     socket.data.docs.delete(docId);
     void socket.leave(docId);
+    this.fanout.remove(docId, socket);
     this.registry.release(docId, socket.id, joined.awarenessClients);
   }
 
@@ -259,7 +264,7 @@ export class SyncHandlers {
   }
 
   private registry_emitAwareness(docId: string, update: Uint8Array, except: string): void {
-    this.nsp.local.to(docId).except(except).emit('doc:awareness', docId, toWire(update));
+    this.fanout.emit(docId, 'doc:awareness', [docId, toWire(update)], [except]);
   }
 
   /** Re-reads access for one joined doc; on loss, removes the socket from it at once. */
