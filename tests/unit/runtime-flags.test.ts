@@ -21,7 +21,7 @@ describe('server runtime flags', () => {
 
   it('names the flags a process was started without', () => {
     expect(missingServerFlags([...SERVER_NODE_FLAGS, '--inspect'])).toEqual([]);
-    expect(missingServerFlags(['--single-threaded-gc'])).toEqual(['--min-semi-space-size=32', '--max-semi-space-size=32', '--interrupt-budget=16384']);
+    expect(missingServerFlags(['--single-threaded-gc'])).toEqual(['--min-semi-space-size=32', '--max-semi-space-size=32', '--interrupt-budget=16384', '--wasm-tiering-budget=100000']);
   });
 
   it('node accepts them and they give the young generation its fixed size', () => {
