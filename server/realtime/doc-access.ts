@@ -46,6 +46,11 @@ async function boardAccess(userId: string, boardId: string): Promise<DocAccessDe
   // A doc id's shape is checked by parseDocId; a value that is not a real uuid names no board.
   if (!uuid.safeParse(boardId).success || !uuid.safeParse(userId).success) return NONE;
   const [row] = await runPrepared(BOARD_ACCESS, [boardId, userId]);
+  return boardDecision(row);
+}
+
+/** The rule for a team board, from its row and the person's membership (BOARD_ACCESS's columns). */
+function boardDecision(row: Record<string, unknown> | undefined): DocAccessDecision {
   if (!row || typeof row.partnership_id !== 'string') return NONE;
   const party = row.party as Party | null;
   const role = row.role as Role | null;
@@ -57,6 +62,84 @@ async function boardAccess(userId: string, boardId: string): Promise<DocAccessDe
     if (party !== privateToParty && !isInvitedFacilitator) return NONE;
   }
   return { access: accessForRole(role), partnershipId: row.partnership_id, party, role };
+}
+
+/**
+ * BOARD_ACCESS for many (board, person) pairs at once: one row per pair whose board exists
+ * and is not archived, numbered by the pair's position (1-based).
+ */
+const BOARD_ACCESS_MANY: PreparedStatement = {
+  name: 'accord_board_access_many_v1',
+  types: ['uuid[]', 'uuid[]'],
+  text: `select t.i::int as i, b.partnership_id, b.private_to_party, b.facilitators_invited, m.party, m.role
+from unnest($1::uuid[], $2::uuid[]) with ordinality as t(board_id, user_id, i)
+join boards b on b.id = t.board_id and b.archived_at is null
+left join memberships m on m.partnership_id = b.partnership_id and m.user_id = t.user_id and m.revoked_at is null`,
+};
+
+/** Most pairs one statement reads. */
+const MAX_PAIRS_PER_READ = 500;
+
+interface PendingRead {
+  userId: string;
+  doc: ParsedDocId;
+  resolve(decision: DocAccessDecision): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * The background re-reads of access decisions (every socket on a board refreshes its
+ * decision every 15–22 s, sync-handlers.ts), gathered for `windowMs` and read together:
+ * with 200 sockets on boards that was ~14 statements a second on the database thread,
+ * now one per window. Only for refreshes ahead of expiry, which may take a moment: joins,
+ * expired decisions and membership events read at once through `resolveDocAccess`.
+ * Team boards are batched; other doc kinds (IBB and caucus docs, read on every message
+ * anyway) are passed straight through. Same rules as `resolveDocAccess`, same answers.
+ */
+export class DocAccessRefresher {
+  private pending: PendingRead[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  /** Statements run, for tests and logs. */
+  statements = 0;
+
+  constructor(private readonly windowMs = 250) {}
+
+  resolve(userId: string, doc: ParsedDocId): Promise<DocAccessDecision> {
+    if (doc.kind !== 'board') return resolveDocAccess(userId, doc);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ userId, doc, resolve, reject });
+      if (!this.timer) {
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          void this.flush();
+        }, this.windowMs);
+        // A refresh never keeps a stopping process alive.
+        this.timer.unref();
+      }
+    });
+  }
+
+  /** Reads everything queued now (also used on shutdown and by tests). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, MAX_PAIRS_PER_READ);
+      const valid = batch.filter((r) => uuid.safeParse(r.userId).success && uuid.safeParse(r.doc.id).success);
+      for (const r of batch) if (!valid.includes(r)) r.resolve(NONE);
+      if (valid.length === 0) continue;
+      try {
+        this.statements++;
+        const rows = await runPrepared(BOARD_ACCESS_MANY, [valid.map((r) => r.doc.id), valid.map((r) => r.userId)]);
+        const byIndex = new Map(rows.map((row) => [Number(row.i), row]));
+        valid.forEach((r, index) => r.resolve(boardDecision(byIndex.get(index + 1))));
+      } catch (err) {
+        for (const r of valid) r.reject(err);
+      }
+    }
+  }
 }
 
 /** The shared IBB board: every session participant; observers watch. */
