@@ -91,7 +91,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
       },
     },
   });
-  const handlers = new SyncHandlers(nsp, registry, bus, fanout, trace);
+  const handlers = new SyncHandlers(registry, bus, fanout, trace);
   registerRealtimeService({
     async writeDoc(docId, build, events) {
       const socketKey = `server-write-${Math.random().toString(36).slice(2)}`;

@@ -119,16 +119,15 @@ export class DocAccessRefresher {
     });
   }
 
-  /** Reads everything queued now (also used on shutdown and by tests). */
-  async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+  /** Reads everything queued when the window closes, at most MAX_PAIRS_PER_READ pairs a statement. */
+  private async flush(): Promise<void> {
     while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_PAIRS_PER_READ);
-      const valid = batch.filter((r) => uuid.safeParse(r.userId).success && uuid.safeParse(r.doc.id).success);
-      for (const r of batch) if (!valid.includes(r)) r.resolve(NONE);
+      const valid: PendingRead[] = [];
+      for (const r of this.pending.splice(0, MAX_PAIRS_PER_READ)) {
+        // As boardAccess: an id that is not a real uuid names no board and no person.
+        if (uuid.safeParse(r.userId).success && uuid.safeParse(r.doc.id).success) valid.push(r);
+        else r.resolve(NONE);
+      }
       if (valid.length === 0) continue;
       try {
         this.statements++;

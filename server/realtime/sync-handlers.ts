@@ -1,4 +1,4 @@
-import type { Namespace, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { ClientToServerEvents, DocAccess, JoinAck, ServerToClientEvents, SyncAck, SyncErrorCode } from '../../domain/sync/protocol';
 import { FATAL_SYNC_ERRORS, LIMITS, parseDocId } from '../../domain/sync/protocol';
@@ -32,7 +32,6 @@ export interface SocketData {
 }
 
 export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type SyncNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Access decisions are re-read at least this often even without a membership event. */
 const ACCESS_TTL_MS = 30_000;
@@ -55,7 +54,6 @@ export class SyncHandlers {
   private readonly refresher = new DocAccessRefresher();
 
   constructor(
-    private readonly nsp: SyncNamespace,
     private readonly registry: RoomRegistry,
     private readonly bus: DocBus | null,
     /** The docs' sockets on this node: relays and presence go out through it. */
@@ -261,12 +259,8 @@ export class SyncHandlers {
     }
     const trusted = encodeAwarenessEntries(entries);
     applyAwarenessUpdate(loaded.awareness, trusted, socket.id);
-    this.registry_emitAwareness(docId, trusted, socket.id);
+    this.fanout.emit(docId, 'doc:awareness', [docId, toWire(trusted)], [socket.id]);
     this.bus?.publishDoc(docId, { kind: 'awareness', payload: trusted });
-  }
-
-  private registry_emitAwareness(docId: string, update: Uint8Array, except: string): void {
-    this.fanout.emit(docId, 'doc:awareness', [docId, toWire(update)], [except]);
   }
 
   /**
