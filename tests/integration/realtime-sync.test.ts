@@ -243,6 +243,33 @@ for (const backend of backends) {
       await waitForDoc(a.doc, (d) => d.getText('online').toString() === 'written online');
     });
 
+    it('keeps one socket’s updates in order when a large one (checked in a worker) is followed by small ones', async () => {
+      const a = await openSynced(await connect(labor), boardDocId(boardId));
+      const docId = boardDocId(boardId);
+      // A second replica of the board under a clientID of its own, whose updates are sent by hand.
+      const src = new Y.Doc();
+      Y.applyUpdate(src, Y.encodeStateAsUpdate(a.doc));
+      const updates: Uint8Array[] = [];
+      src.on('update', (u: Uint8Array) => updates.push(u));
+      const text = src.getText('ordered');
+      text.insert(0, 'x'.repeat(6000)); // over the inline limit: validated in a worker
+      text.insert(6000, ' then');
+      text.insert(6005, ' more');
+      expect(updates).toHaveLength(3);
+      expect(updates[0]?.byteLength).toBeGreaterThan(4096);
+      const before = (await server.fixture('logUpdates', { docId })).length;
+      // Emitted back to back, so the server reads them together.
+      const acks = updates.map((u) => a.client.socket.emitWithAck('doc:sync', docId, encodeUpdateMessage(u)));
+      expect(await Promise.all(acks)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+      // Other open clients may write meanwhile; ours must be logged in the order sent.
+      const ours = updates.map((u) => Buffer.from(u).toString('hex'));
+      const logged = (await server.fixture('logUpdates', { docId })).slice(before);
+      expect(logged.filter((hex) => ours.includes(hex))).toEqual(ours);
+      // Relayed to the others (never back to the sending socket), in one piece.
+      const b = await openSynced(await connect(management), docId);
+      await waitForDoc(b.doc, (d) => d.getText('ordered').toString() === `${'x'.repeat(6000)} then more`);
+    });
+
     it('acknowledges an update only once it is committed', async () => {
       const a = await openSynced(await connect(labor), boardDocId(boardId));
       await server.fixture('breakUpdateLog', undefined);

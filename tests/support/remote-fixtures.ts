@@ -57,6 +57,11 @@ export const fixtures = {
   boardTitle: async (args: { boardId: string }) => (await getDb().select({ title: boards.title }).from(boards).where(eq(boards.id, args.boardId)))[0]?.title ?? null,
   logLength: async (args: { docId: string }) =>
     (await getDb().select({ id: docUpdates.id }).from(docUpdates).where(eq(docUpdates.docId, args.docId))).length,
+  /** The doc's update log in commit order, each update hex-encoded (IPC carries JSON). */
+  logUpdates: async (args: { docId: string }) =>
+    (await getDb().select({ update: docUpdates.update }).from(docUpdates).where(eq(docUpdates.docId, args.docId)).orderBy(asc(docUpdates.id))).map((r) =>
+      Buffer.from(r.update).toString('hex'),
+    ),
   participationEvents: async (args: { docId: string }) =>
     getDb()
       .select({ actorId: participationEvents.actorId, kind: participationEvents.kind, targetItem: participationEvents.targetItem, targetAuthorId: participationEvents.targetAuthorId })
