@@ -32,6 +32,10 @@ async function main(): Promise<void> {
   const db = openDb(dbConfig);
   await migrateDb();
   console.log(`[accord] database: ${describeDb(dbConfig)} (migrations applied)`);
+  if (dbConfig.kind === 'pglite' && dbConfig.dataDir) {
+    // PGlite runs PostgreSQL without fsync: a commit reaches the OS, not the disk (docs/architecture.md).
+    console.log('[accord] embedded database: saved edits survive a restart or crash of Accord, not a power loss; set DATABASE_URL to a PostgreSQL server for real use');
+  }
 
   if (e.SEED_DEMO) {
     const seeded = await seedDemo(db);

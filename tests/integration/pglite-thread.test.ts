@@ -31,3 +31,21 @@ describe.skipIf(!canCheckThreadPolicy)('the embedded database thread', () => {
     expect(added).not.toContain(String(process.pid));
   });
 });
+
+// docs/architecture.md ("What durable means") and the README tell people that on embedded
+// PGlite a commit reaches the operating system but not the disk, because PGlite starts
+// PostgreSQL with fsync off. If a PGlite upgrade changes that, this fails and the docs
+// (and the start-up notice in server/index.ts) get revisited.
+describe('the embedded database', () => {
+  let db: PGliteRemote | null = null;
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('runs PostgreSQL with fsync off, as the durability notes say', async () => {
+    db = new PGliteRemote(null);
+    await db.waitReady;
+    const { rows } = await db.query('show fsync');
+    expect(rows).toEqual([{ fsync: 'off' }]);
+  });
+});
