@@ -19,7 +19,7 @@ const schema = z.object({
    * its p99 sits within what a shared two-core machine does from one run to the next, so
    * the verdict is taken on the median of the rounds' ratios rather than on one run.
    */
-  BENCH_ROUNDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).default(3)),
+  BENCH_ROUNDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).default(5)),
   /** Updates in the log of the cold-load doc. */
   BENCH_LOG_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(1_000_000).default(100_000)),
   /** Comma-separated sections to run: a, b, cold, multi (default: all). */
