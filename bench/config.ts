@@ -42,6 +42,11 @@ const schema = z.object({
   BENCH_TRACE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** When set, every server and load process writes V8 CPU profiles here (where the time goes). */
   BENCH_CPU_PROFILE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /**
+   * When 1, every server (Accord's and the peers') runs with `--perf-basic-prof`, so Linux
+   * `perf` can name JavaScript frames (bench/README.md, "Profiling with Linux perf").
+   */
+  BENCH_PERF_MAP: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0').transform((v) => v === '1')),
   /** Leaves workload a's "Accord (socket.io-client)" row out, for a quicker look at a change. */
   BENCH_WITHOUT_SOCKET_IO_CLIENT: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0').transform((v) => v === '1')),
   /** Next build folder for the servers under test; shared with the test harness. */

@@ -8,6 +8,7 @@ import { runColdLoad } from './cold-load';
 import { loadBenchConfig } from './config';
 import { clientBoundNote, coldLoadTable, cpuPerWorkTable, multiNodeTable, ratioTable, workloadTable } from './report';
 import { traceMarkdown } from './trace-report';
+import { enablePerfMaps } from './support/node-args';
 import { createBenchDatabase, dropBenchDatabase, isPostgresReachable, isRedisReachable } from './support/services';
 import type { Outcome, RunSettings, Workload } from './workloads';
 import { CLIENTS_PER_PERSON, WORKLOADS, runAccord, runPeer } from './workloads';
@@ -20,6 +21,7 @@ import { CLIENTS_PER_PERSON, WORKLOADS, runAccord, runPeer } from './workloads';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = loadBenchConfig();
+if (config.BENCH_PERF_MAP) enablePerfMaps();
 const settings: RunSettings = {
   seconds: config.BENCH_SECONDS,
   warmupSeconds: config.BENCH_WARMUP_SECONDS,
