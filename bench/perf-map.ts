@@ -49,9 +49,9 @@ export function latestWins(entries: readonly MapEntry[]): MapEntry[] {
     const start = points[k] as bigint;
     const end = points[k + 1] as bigint;
     const last = out.at(-1);
-    const entry = entries[i] as MapEntry;
-    if (last && last.start + last.size === start && last.name === entry.name && owner[k - 1] === i) last.size = end - last.start;
-    else out.push({ start, size: end - start, name: entry.name });
+    // The previous segment belonged to the same entry: it is the same piece, grown.
+    if (last && owner[k - 1] === i) last.size = end - last.start;
+    else out.push({ start, size: end - start, name: (entries[i] as MapEntry).name });
   }
   return out;
 }
