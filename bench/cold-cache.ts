@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import type { Probe } from './support/cold-probe';
+import { GAPS, ROUNDS, measure, memoryProbe } from './support/cold-probe';
 
 /**
  * How much dearer work gets on this machine when it last ran a while ago: the same piece
@@ -9,69 +11,9 @@ import { PGlite } from '@electric-sql/pglite';
  * the caches even when the thread spun on its core meanwhile, so the cost is about time
  * passing (the rest of the host), not about sleeping. Work that runs in bursts with
  * idle gaps (a group commit every 40 ms) pays that refill on every burst; work that
- * touches more code and data pays more. bench/README.md ("Work that ran 40 ms ago is
- * cold") has readings and what they mean for the sync numbers.
+ * touches more code and data pays more. bench/README.md ("work that last ran 40 ms ago")
+ * has readings and what they mean for the sync numbers.
  */
-
-interface Probe {
-  name: string;
-  /** One unit of work; resolves when done. */
-  run: () => unknown;
-}
-
-type Gap = { label: string; ms: number; spin: boolean };
-
-const GAPS: Gap[] = [
-  { label: 'back to back', ms: 0, spin: false },
-  { label: 'after 5 ms asleep', ms: 5, spin: false },
-  { label: 'after 40 ms asleep', ms: 40, spin: false },
-  { label: 'after 40 ms spinning', ms: 40, spin: true },
-];
-
-const ROUNDS = 150;
-
-async function waitGap(gap: Gap): Promise<void> {
-  if (gap.ms === 0) return;
-  if (gap.spin) {
-    const end = performance.now() + gap.ms;
-    while (performance.now() < end) {
-      // keep the core
-    }
-    return;
-  }
-  await new Promise((r) => setTimeout(r, gap.ms));
-}
-
-/** Median wall time of one unit of work, in µs, after the given gap. */
-async function measure(probe: Probe, gap: Gap): Promise<number> {
-  for (let i = 0; i < 50; i++) await probe.run();
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    await waitGap(gap);
-    const t = performance.now();
-    await probe.run();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return (times[Math.floor(times.length / 2)] ?? 0) * 1000;
-}
-
-/** Dependent reads at pseudo-random places in `mb` MiB: how warm the data caches are. */
-function memoryProbe(mb: number): Probe {
-  const n = (mb * 1024 * 1024) / 4;
-  const cells = new Int32Array(n);
-  for (let i = 0; i < n; i++) cells[i] = (i * 2654435761) % n;
-  let sink = 0;
-  return {
-    name: `20,000 dependent reads across ${mb} MiB (JavaScript)`,
-    run: () => {
-      let j = 0;
-      for (let k = 0; k < 20_000; k++) j = cells[(j + k * 64) % n] ?? 0;
-      sink ^= j;
-      return sink;
-    },
-  };
-}
 
 async function pgliteProbes(): Promise<{ probes: Probe[]; close: () => Promise<void> }> {
   const db = new PGlite();

@@ -9,6 +9,7 @@ import { loadBenchConfig } from './config';
 import { clientBoundNote, coldLoadTable, cpuPerWorkTable, multiNodeTable, ratioTable, workloadTable } from './report';
 import { traceMarkdown } from './trace-report';
 import { enablePerfMaps } from './support/node-args';
+import { memoryColdFactor } from './support/cold-probe';
 import { createBenchDatabase, dropBenchDatabase, isPostgresReachable, isRedisReachable } from './support/services';
 import type { Outcome, RunSettings, Workload } from './workloads';
 import { CLIENTS_PER_PERSON, WORKLOADS, runAccord, runPeer } from './workloads';
@@ -132,6 +133,8 @@ function raisePriority(): string {
 async function main(): Promise<void> {
   const priority = raisePriority();
   const loadAtStart = os.loadavg();
+  progress('timing reads across 1 MiB back to back and 40 ms apart');
+  const coldFactor = await memoryColdFactor();
   if (settings.traceDir) mkdirSync(settings.traceDir, { recursive: true });
   progress(`building the web app into ${config.ACCORD_TEST_DIST_DIR} if stale`);
   buildIfStale(root, config.ACCORD_TEST_DIST_DIR);
@@ -160,7 +163,8 @@ async function main(): Promise<void> {
       (config.BENCH_ROUNDS > 1 && config.sections.has('a') ? `Workload a in ${config.BENCH_ROUNDS} rounds, the servers' order rotated each round; its verdict is on the median of the rounds' p99 ratios. ` : '') +
       `Peers: y-websocket ${version('y-websocket')} with @y/websocket-server ${version('@y/websocket-server')}, @hocuspocus/server ${version('@hocuspocus/server')} (provider ${version('@hocuspocus/provider')}), in memory. ` +
       `Accord: embedded PGlite in memory, durable acks on, clients are people with ${CLIENTS_PER_PERSON} tabs each. ` +
-      `Servers and clients ran at ${priority}; load average at the start ${startLoad}.` +
+      `Servers and clients ran at ${priority}; load average at the start ${startLoad}. ` +
+      `Caches: reads across 1 MiB took ${coldFactor.toFixed(1)}× as long 40 ms after they last ran as back to back (\`bench/cold-cache.ts\`; the larger, the more a longer code path costs per edit here).` +
       (variantFlags.length > 0 ? ` "Accord variant" is the same server started with \`${variantFlags.join(' ')}\`.` : ''),
     '',
   ];
