@@ -15,6 +15,17 @@ interface Slot {
   worker: Worker;
   isReady: boolean;
   current: { id: number; task: Task; timer: NodeJS.Timeout } | null;
+  /** Set while the worker waits for work; when it fires the worker is retired or recycled. */
+  idleTimer: NodeJS.Timeout | null;
+  /** It has folded a log since it started: its heap may have grown to hold one. */
+  hasMerged: boolean;
+}
+
+export interface PoolOptions {
+  /** Workers kept running when there is no work (the first paste after a quiet spell would otherwise wait ~0.3 s for one to start). */
+  keepWarm?: number;
+  /** A worker idle this long is stopped if it is beyond `keepWarm`, or replaced by a fresh one if it has folded a log. */
+  idleMs?: number;
 }
 
 export class WorkerTimeoutError extends Error {
@@ -30,37 +41,61 @@ const WORKER_URL = new URL('./yjs-worker.mjs', import.meta.url);
  * A small pool of Yjs workers with per-task time limits and a heap limit per worker.
  * A task that overruns (a crafted update that loops) or exhausts its heap kills only its
  * worker, which is replaced; the event loop and every other socket carry on.
+ *
+ * Workers cost memory even when idle (~40 MB each) and keep whatever heap their largest
+ * task grew (folding a 100,000-update log leaves ~80 MB). So the pool keeps `keepWarm`
+ * workers running, starts more (up to `size`) while tasks wait, stops the extra ones once
+ * they have been idle for `idleMs`, and replaces an idle worker that has folded a log by a
+ * fresh one, which gives its heap back.
  */
 export class YjsWorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private nextId = 1;
   private isClosed = false;
+  private readonly keepWarm: number;
+  private readonly idleMs: number;
 
   constructor(
     private readonly size = 2,
     private readonly heapMb = 256,
+    options: PoolOptions = {},
   ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    this.keepWarm = Math.min(size, Math.max(0, options.keepWarm ?? 1));
+    this.idleMs = options.idleMs ?? 30_000;
+    for (let i = 0; i < this.keepWarm; i++) this.slots.push(this.spawn());
+  }
+
+  /** Workers running or starting (for tests and diagnostics). */
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
+  /** Their thread ids, in start order (for tests: a recycled worker gets a new one). */
+  get workerThreadIds(): number[] {
+    return this.slots.map((s) => s.worker.threadId);
   }
 
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL, {
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 32 },
     });
-    const slot: Slot = { worker, isReady: false, current: null };
+    const slot: Slot = { worker, isReady: false, current: null, idleTimer: null, hasMerged: false };
     worker.on('message', (res: WorkerResponse) => {
       if (res.type === 'ready') {
         slot.isReady = true;
         this.pump();
+        this.idleIfFree(slot);
         return;
       }
       const current = slot.current;
       if (!current || current.id !== res.id) return;
       clearTimeout(current.timer);
       slot.current = null;
+      if (current.task.request.type === 'merge') slot.hasMerged = true;
       current.task.resolve(res);
       this.pump();
+      this.idleIfFree(slot);
     });
     worker.on('error', (err) => this.replace(slot, err));
     worker.on('exit', (code) => {
@@ -69,26 +104,58 @@ export class YjsWorkerPool {
     return slot;
   }
 
+  /** A worker that failed (timeout, heap, crash): its task fails, and enough workers run again. */
   private replace(slot: Slot, reason: Error): void {
-    const index = this.slots.indexOf(slot);
-    if (index < 0) return;
+    if (!this.remove(slot)) return;
     const current = slot.current;
     slot.current = null;
     if (current) {
       clearTimeout(current.timer);
       current.task.reject(reason);
     }
+    this.refill();
+  }
+
+  /** Stops a worker and forgets it; false when it was already gone. */
+  private remove(slot: Slot): boolean {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return false;
     this.slots.splice(index, 1);
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
     void slot.worker.terminate();
-    if (!this.isClosed) this.slots.push(this.spawn());
+    return true;
+  }
+
+  /** Starts workers for waiting tasks (up to `size`) and back up to `keepWarm`. */
+  private refill(): void {
+    if (this.isClosed) return;
+    const starting = this.slots.filter((s) => !s.isReady).length;
+    const wanted = Math.max(this.keepWarm, this.slots.length - starting + Math.min(this.queue.length, this.size));
+    for (let n = this.slots.length; n < Math.min(wanted, this.size); n++) this.slots.push(this.spawn());
+  }
+
+  private idleIfFree(slot: Slot): void {
+    if (this.isClosed || !slot.isReady || slot.current || slot.idleTimer || !this.slots.includes(slot)) return;
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null;
+      if (this.isClosed || slot.current) return;
+      const isExtra = this.slots.length > this.keepWarm;
+      if (!isExtra && !slot.hasMerged) return;
+      this.remove(slot);
+      this.refill();
+    }, this.idleMs);
+    slot.idleTimer.unref();
   }
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
+      if (this.queue.length === 0) break;
       if (!slot.isReady || slot.current) continue;
       const task = this.queue.shift();
-      if (!task) return;
+      if (!task) break;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       const id = this.nextId++;
       // When the timer fires the worker's answer may already be waiting behind a busy event
       // loop: look again after pending messages are read before killing a healthy worker.
@@ -104,6 +171,8 @@ export class YjsWorkerPool {
       slot.current = { id, task, timer };
       slot.worker.postMessage({ ...task.request, id });
     }
+    // Tasks still waiting: start workers for them (each starts in ~0.3 s).
+    if (this.queue.length > 0) this.refill();
   }
 
   private run(request: DistributiveOmit<WorkerRequest, 'id'>, timeoutMs: number): Promise<WorkerResponse> {
@@ -133,6 +202,7 @@ export class YjsWorkerPool {
   async close(): Promise<void> {
     this.isClosed = true;
     for (const task of this.queue.splice(0)) task.reject(new Error('worker pool closed'));
+    for (const slot of this.slots) if (slot.idleTimer) clearTimeout(slot.idleTimer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -35,3 +35,64 @@ describe('Yjs worker pool', () => {
     }
   });
 });
+
+describe('Yjs worker pool sizing', () => {
+  const logOf = (n: number) => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < n; i++) doc.getText('t').insert(i, 'x');
+    return updates;
+  };
+  const emptyValidate = { update: Y.encodeStateAsUpdate(new Y.Doc()), stateVector: [], ownClients: [], foreignClients: [] };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** Waits (up to 5 s) until `check` holds: worker start-up time varies with the machine's load. */
+  const eventually = async (check: () => boolean) => {
+    for (const end = Date.now() + 5000; !check() && Date.now() < end; ) await sleep(25);
+    return check();
+  };
+
+  it('keeps one worker warm, starts a second while tasks wait, and stops it once idle', async () => {
+    const pool = new YjsWorkerPool(2, 64, { keepWarm: 1, idleMs: 300 });
+    try {
+      expect(pool.workerCount).toBe(1);
+      await pool.validate(emptyValidate);
+      const updates = logOf(20_000);
+      const both = Promise.all([pool.merge(null, updates), pool.merge(null, updates)]);
+      expect(pool.workerCount).toBe(2);
+      const [a, b] = await both;
+      expect(a.state).toEqual(b.state);
+      expect(await eventually(() => pool.workerCount === 1)).toBe(true);
+      expect((await pool.validate(emptyValidate)).ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces an idle worker that has folded a log by a fresh one, and keeps one that only validated', async () => {
+    const pool = new YjsWorkerPool(1, 64, { keepWarm: 1, idleMs: 200 });
+    try {
+      await pool.validate(emptyValidate);
+      const [first] = pool.workerThreadIds;
+      await sleep(500);
+      expect(pool.workerThreadIds).toEqual([first]);
+      await pool.merge(null, logOf(5000));
+      expect(await eventually(() => pool.workerThreadIds.length === 1 && pool.workerThreadIds[0] !== first)).toBe(true);
+      expect((await pool.validate(emptyValidate)).ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts no worker until there is work when none is kept warm', async () => {
+    const pool = new YjsWorkerPool(2, 64, { keepWarm: 0, idleMs: 200 });
+    try {
+      expect(pool.workerCount).toBe(0);
+      expect((await pool.validate(emptyValidate)).ok).toBe(true);
+      expect(pool.workerCount).toBe(1);
+      expect(await eventually(() => pool.workerCount === 0)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
