@@ -12,6 +12,7 @@ import { attachRealtime } from './realtime/attach';
 import { missingServerFlags } from './runtime-flags';
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from './seed/demo-data';
 import { seedDemo } from './seed/seed-demo';
+import { seedDemoBoards } from './seed/seed-demo-boards';
 import { seedDemoIbb } from './seed/seed-demo-ibb';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(db);
     if (seeded.seeded && seeded.partnershipId) {
       await seedDemoIbb(db, seeded.partnershipId);
-      console.log(`[accord] seeded the demo partnership (${seeded.people} people) and a bargaining session in progress`);
+      await seedDemoBoards(db, seeded.partnershipId);
+      console.log(`[accord] seeded the demo partnership (${seeded.people} people), a bargaining session in progress and two team boards (one the Association's caucus)`);
     }
   }
 

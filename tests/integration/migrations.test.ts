@@ -1,10 +1,17 @@
 import { sql } from 'drizzle-orm';
+import * as Y from 'yjs';
 import { expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { getSessionState } from '../../server/ibb/session-state';
 import { seedDemo } from '../../server/seed/seed-demo';
+import { seedDemoBoards } from '../../server/seed/seed-demo-boards';
 import { seedDemoIbb } from '../../server/seed/seed-demo-ibb';
+import { listBoards } from '../../server/boards/list-boards';
+import { requireMembership } from '../../server/partnerships/require-membership';
+import { readStoredDoc } from '../../server/realtime/persistence';
+import { readBoard } from '../../domain/board/team-board';
+import { boardDocId } from '../../domain/sync/protocol';
 import { describeEachBackend } from '../support/db';
 
 describeEachBackend('migrations and seeding', ({ db }) => {
@@ -33,6 +40,22 @@ describeEachBackend('migrations and seeding', ({ db }) => {
       [2, true],
       [1, false],
     ]);
+    // Two team boards: a joint one with notes, and the Association's caucus board, which
+    // the union president sees and the superintendent does not.
+    const partnershipId = first.partnershipId ?? '';
+    const boards = await seedDemoBoards(db(), partnershipId);
+    const idOf = async (email: string) => String((await queryRows(db(), sql`select id from users where email = ${email}`))[0]?.id);
+    const president = await requireMembership(await idOf('president@riverside.example'), partnershipId);
+    const superintendent = await requireMembership(await idOf('superintendent@riverside.example'), partnershipId);
+    expect((await listBoards(president)).map((b) => b.id).sort()).toEqual([boards.joint, boards.caucus].sort());
+    expect((await listBoards(superintendent)).map((b) => b.id)).toEqual([boards.joint]);
+    const stored = await readStoredDoc(boardDocId(boards.joint));
+    const doc = new Y.Doc();
+    for (const u of stored.updates) Y.applyUpdate(doc, u);
+    const view = readBoard(doc);
+    expect(view.columns.map((c) => c.title)).toEqual(['Ideas', 'Questions', 'Next steps']);
+    expect(view.notes).toHaveLength(6);
+    expect(view.notes.filter((n) => n.comments.length > 0)).toHaveLength(1);
     const second = await seedDemo(db());
     expect(second).toEqual({ seeded: false, reason: 'the database already has data' });
     const after = await queryRows(db(), sql`select count(*)::int as n from users`);
