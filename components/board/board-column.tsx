@@ -49,6 +49,7 @@ export function BoardColumn({ column, noteCount, canEdit, isDropTarget, incoming
           value={column.title}
           onChange={onRename}
           label={t('title')}
+          isWrapping
           maxLength={MAX_TITLE}
           className="column-title block min-h-[44px] w-full rounded-md border border-transparent bg-transparent px-2 py-1 text-xl font-bold text-zinc-900 hover:border-zinc-400 focus:border-zinc-500 focus:bg-white"
         />

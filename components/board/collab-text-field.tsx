@@ -1,7 +1,7 @@
 'use client';
 
-import { useLayoutEffect, useRef } from 'react';
-import type { FocusEventHandler } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { FocusEventHandler, KeyboardEvent } from 'react';
 import { shiftCaret } from './shift-caret';
 
 interface Props {
@@ -11,6 +11,12 @@ interface Props {
   onChange: (next: string) => void;
   label: string;
   isMultiline?: boolean;
+  /**
+   * A one-line value (a title) that wraps onto as many lines as it needs instead of
+   * scrolling sideways out of view on a phone. Enter adds no line break, and line breaks
+   * pasted in become spaces.
+   */
+  isWrapping?: boolean;
   isReadOnly?: boolean;
   maxLength: number;
   className?: string;
@@ -27,21 +33,39 @@ interface Props {
  * typed in yet that resets the value and drops the selection mid-edit (a select-all
  * followed by typing would then insert instead of replace). The effect sets `value`.
  */
-export function CollabTextField({ value, onChange, label, isMultiline = false, isReadOnly = false, maxLength, className, placeholder, onFocus, onBlur }: Props) {
+export function CollabTextField({ value, onChange, label, isMultiline = false, isWrapping = false, isReadOnly = false, maxLength, className, placeholder, onFocus, onBlur }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
+  const isArea = isMultiline || isWrapping;
 
   useLayoutEffect(() => {
-    const el = isMultiline ? areaRef.current : inputRef.current;
-    if (!el || el.value === value) return;
-    const before = el.value;
-    const hasFocus = document.activeElement === el;
-    const { selectionStart, selectionEnd } = el;
-    el.value = value;
-    if (hasFocus && selectionStart !== null && selectionEnd !== null) {
-      el.setSelectionRange(shiftCaret(before, value, selectionStart), shiftCaret(before, value, selectionEnd));
+    const el = isArea ? areaRef.current : inputRef.current;
+    if (!el) return;
+    if (el.value !== value) {
+      const before = el.value;
+      const hasFocus = document.activeElement === el;
+      const { selectionStart, selectionEnd } = el;
+      el.value = value;
+      if (hasFocus && selectionStart !== null && selectionEnd !== null) {
+        el.setSelectionRange(shiftCaret(before, value, selectionStart), shiftCaret(before, value, selectionEnd));
+      }
     }
-  }, [value, isMultiline]);
+    if (isWrapping && el instanceof HTMLTextAreaElement) fitHeight(el);
+  }, [value, isArea, isWrapping]);
+
+  // A wrapping field's height follows its text, and its text's lines follow its width.
+  useEffect(() => {
+    const el = areaRef.current;
+    if (!isWrapping || !el || typeof ResizeObserver === 'undefined') return;
+    let width = el.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth === width) return;
+      width = el.clientWidth;
+      fitHeight(el);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [isWrapping]);
 
   const common = {
     'aria-label': label,
@@ -52,9 +76,42 @@ export function CollabTextField({ value, onChange, label, isMultiline = false, i
     onBlur,
     className,
   };
+  if (isWrapping) {
+    return (
+      <textarea
+        ref={areaRef}
+        {...common}
+        rows={1}
+        style={{ resize: 'none', overflow: 'hidden' }}
+        onKeyDown={ignoreEnter}
+        onInput={(e) => {
+          const el = e.currentTarget;
+          if (/[\r\n]/.test(el.value)) {
+            // Same length, so the caret stays where it was.
+            const { selectionStart, selectionEnd } = el;
+            el.value = el.value.replace(/\r\n?|\n/g, (m) => ' '.repeat(m.length));
+            el.setSelectionRange(selectionStart, selectionEnd);
+          }
+          fitHeight(el);
+          onChange(el.value);
+        }}
+      />
+    );
+  }
   return isMultiline ? (
     <textarea ref={areaRef} {...common} rows={3} onInput={(e) => onChange(e.currentTarget.value)} />
   ) : (
     <input ref={inputRef} type="text" {...common} onInput={(e) => onChange(e.currentTarget.value)} />
   );
+}
+
+/** Enter finishes a title rather than breaking it (not while an input method composes). */
+function ignoreEnter(e: KeyboardEvent<HTMLTextAreaElement>): void {
+  if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
+}
+
+/** Sets a textarea's height to its content's, so no line is hidden behind a scrollbar. */
+function fitHeight(el: HTMLTextAreaElement): void {
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
 }

@@ -147,6 +147,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty }:
             value={board.title}
             onChange={(next) => setBoardTitle(doc, next)}
             label={t('title')}
+            isWrapping
             maxLength={MAX_TITLE}
             className="board-title block min-h-[44px] w-full rounded-md border border-transparent bg-transparent px-2 py-1 text-3xl font-bold text-zinc-900 hover:border-zinc-400 focus:border-zinc-500 focus:bg-white"
           />

@@ -60,6 +60,7 @@ export function ItemText({
       onChange={onChange}
       label={label}
       isMultiline={isMultiline}
+      isWrapping={!isMultiline}
       maxLength={MAX_ITEM_TEXT}
       className={`block min-h-[44px] w-full rounded-md border border-zinc-400 bg-white px-2 py-1 ${className}`}
     />

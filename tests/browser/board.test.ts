@@ -177,6 +177,30 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     expect(a.pageErrors).toEqual([]);
   });
 
+  it('shows a long title whole on a phone, wrapped over lines, and Enter adds no line break', async () => {
+    const longTitle = 'Spring professional development: what should we plan for the release days?';
+    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: longTitle } });
+    const a = await signedIn(alma, PHONE);
+    await a.page.goto(`${server.url}/p/${partnershipId}/boards/${id}`);
+    await waitForStatus(a.page, STATUS.saved);
+    const title = a.page.getByRole('textbox', { name: en.board.title, exact: true });
+    await a.page.waitForFunction((t) => Array.from(document.querySelectorAll('textarea')).some((el) => el.value === t), longTitle);
+    const box = () =>
+      title.evaluate((el) => ({ lineHeight: parseFloat(getComputedStyle(el).lineHeight), height: el.clientHeight, scrollHeight: el.scrollHeight, scrollWidth: el.scrollWidth, width: el.clientWidth }));
+    const wrapped = await box();
+    expect(wrapped.scrollWidth, 'nothing hidden sideways').toBeLessThanOrEqual(wrapped.width);
+    expect(wrapped.scrollHeight, 'nothing hidden below').toBeLessThanOrEqual(wrapped.height);
+    expect(wrapped.height, 'more than one line').toBeGreaterThan(wrapped.lineHeight * 1.5);
+    await title.focus();
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type(' Now');
+    await a.page.waitForFunction((t) => Array.from(document.querySelectorAll('textarea')).some((el) => el.value === t), `${longTitle} Now`);
+    await waitForStatus(a.page, STATUS.saved);
+    expect(await hasHorizontalScroll(a.page), 'board on a phone').toBe(false);
+    expect(a.pageErrors).toEqual([]);
+  });
+
   it('lets a member start a board from the partnership home; a researcher sees boards read-only, also on a phone', async () => {
     const a = await signedIn(alma);
     await a.page.goto(`${server.url}/p/${partnershipId}`);
