@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { FocusEventHandler, KeyboardEvent } from 'react';
+import type { CSSProperties, FocusEventHandler, KeyboardEvent } from 'react';
 import { shiftCaret } from './shift-caret';
 
 interface Props {
@@ -82,7 +82,9 @@ export function CollabTextField({ value, onChange, label, isMultiline = false, i
         ref={areaRef}
         {...common}
         rows={1}
-        style={{ resize: 'none', overflow: 'hidden' }}
+        // field-sizing fits the height before any script runs (the first paint of a
+        // server-rendered page) where the browser supports it; fitHeight does it elsewhere.
+        style={{ resize: 'none', overflow: 'hidden', fieldSizing: 'content' } as CSSProperties}
         onKeyDown={ignoreEnter}
         onInput={(e) => {
           const el = e.currentTarget;
