@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { users } from '../../db/schema';
 import type { NoteColor } from '../../domain/board/team-board';
 import { addComment, addNote, readBoard } from '../../domain/board/team-board';
 import { boardDocId } from '../../domain/sync/protocol';
 import { createBoard } from '../boards/create-board';
 import { writeDoc } from '../realtime/write-doc';
 import { DEMO_DOMAIN } from './demo-data';
+import { demoUserId } from './demo-users';
 
 type SeedNote = { column: string; text: string; color?: NoteColor; comment?: string };
-
-async function userId(db: Db, email: string): Promise<string> {
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (!u) throw new Error(`demo user missing: ${email}`);
-  return u.id;
-}
 
 /** Creates a board as `actor` and writes its notes as server-made content (no author). */
 async function seedBoard(actorId: string, partnershipId: string, board: { title: string; columns: string[]; privateToParty?: 'labor' | 'management' }, seedNotes: SeedNote[]): Promise<string> {
@@ -39,8 +32,8 @@ async function seedBoard(actorId: string, partnershipId: string, board: { title:
  * labor members see (sign in as the union president, then as the superintendent).
  */
 export async function seedDemoBoards(db: Db, partnershipId: string): Promise<{ joint: string; caucus: string }> {
-  const facilitator = await userId(db, `facilitator@${DEMO_DOMAIN}`);
-  const president = await userId(db, `president@${DEMO_DOMAIN}`);
+  const facilitator = await demoUserId(db, `facilitator@${DEMO_DOMAIN}`);
+  const president = await demoUserId(db, `president@${DEMO_DOMAIN}`);
   const joint = await seedBoard(facilitator, partnershipId, { title: 'Spring professional development: what should we plan?', columns: ['Ideas', 'Questions', 'Next steps'] }, [
     { column: 'Ideas', text: 'Teacher-led sessions on co-teaching with bilingual aides', color: 'green' },
     { column: 'Ideas', text: 'Half-day release for grade-level teams to look at student work together', color: 'yellow', comment: 'Principals at the middle schools are keen on this.' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { memberships, users } from '../../db/schema';
+import { memberships } from '../../db/schema';
 import { addCriterion, addInterest, addIssue, addOption, addParkingLotItem, addActionItem, setCommunique, setIssueStatus, setSingleText } from '../../domain/ibb/ibb-board';
 import { answerConsensusCheck, openConsensusCheck, retestConsensusCheck, revealConsensusCheck } from '../ibb/consensus-checks';
 import { applyControl } from '../ibb/controls';
@@ -10,17 +10,12 @@ import { evaluateOption } from '../ibb/evaluations';
 import { initialTentativeAgreement, proposeTentativeAgreement } from '../ibb/tentative-agreements';
 import { writeDoc } from '../realtime/write-doc';
 import { DEMO_DOMAIN } from './demo-data';
+import { demoUserId } from './demo-users';
 
 const CLASS_SIZE_TA = `Article 12 — Class size
 12.1 No class in grades K–3 will exceed 24 students; grades 4–5, 28 students; grades 6–12, 32 students.
 12.2 Where enrollment pushes a class past its limit after October 1, the district will add an instructional aide within 10 school days or open a new section.
 12.3 A joint class-size committee (three appointed by the Association, three by the District) reviews enrollment each semester.`;
-
-async function userId(db: Db, email: string): Promise<string> {
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (!u) throw new Error(`demo user missing: ${email}`);
-  return u.id;
-}
 
 /**
  * A bargaining session in progress for the demo: four issues at different stages, one
@@ -28,10 +23,10 @@ async function userId(db: Db, email: string): Promise<string> {
  * heard a concern and passed on re-test — so a newcomer sees a living example.
  */
 export async function seedDemoIbb(db: Db, partnershipId: string): Promise<string> {
-  const facilitator = await userId(db, `facilitator@${DEMO_DOMAIN}`);
-  const laborChief = await userId(db, `president@${DEMO_DOMAIN}`);
-  const mgmtChief = await userId(db, `superintendent@${DEMO_DOMAIN}`);
-  const researcher = await userId(db, `researcher@${DEMO_DOMAIN}`);
+  const facilitator = await demoUserId(db, `facilitator@${DEMO_DOMAIN}`);
+  const laborChief = await demoUserId(db, `president@${DEMO_DOMAIN}`);
+  const mgmtChief = await demoUserId(db, `superintendent@${DEMO_DOMAIN}`);
+  const researcher = await demoUserId(db, `researcher@${DEMO_DOMAIN}`);
   const teachers = await db
     .select({ id: memberships.userId })
     .from(memberships)

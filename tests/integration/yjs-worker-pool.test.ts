@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PoolOptions } from '../../server/realtime/yjs-worker-pool';
 import { WorkerTimeoutError, YjsWorkerPool } from '../../server/realtime/yjs-worker-pool';
 
 describe('Yjs worker pool', () => {
@@ -51,10 +52,18 @@ describe('Yjs worker pool sizing', () => {
     for (const end = Date.now() + 5000; !check() && Date.now() < end; ) await sleep(25);
     return check();
   };
+  /** Runs `use` with a fresh pool and closes it afterwards. */
+  const withPool = async (size: number, options: PoolOptions, use: (pool: YjsWorkerPool) => Promise<void>) => {
+    const pool = new YjsWorkerPool(size, 64, options);
+    try {
+      await use(pool);
+    } finally {
+      await pool.close();
+    }
+  };
 
   it('keeps one worker warm, starts a second while tasks wait, and stops it once idle', async () => {
-    const pool = new YjsWorkerPool(2, 64, { keepWarm: 1, idleMs: 300 });
-    try {
+    await withPool(2, { keepWarm: 1, idleMs: 300 }, async (pool) => {
       expect(pool.workerCount).toBe(1);
       await pool.validate(emptyValidate);
       const updates = logOf(20_000);
@@ -64,14 +73,11 @@ describe('Yjs worker pool sizing', () => {
       expect(a.state).toEqual(b.state);
       expect(await eventually(() => pool.workerCount === 1)).toBe(true);
       expect((await pool.validate(emptyValidate)).ok).toBe(true);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it('replaces an idle worker that has folded a log by a fresh one, and keeps one that only validated', async () => {
-    const pool = new YjsWorkerPool(1, 64, { keepWarm: 1, idleMs: 200 });
-    try {
+    await withPool(1, { keepWarm: 1, idleMs: 200 }, async (pool) => {
       await pool.validate(emptyValidate);
       const [first] = pool.workerThreadIds;
       await sleep(500);
@@ -79,20 +85,15 @@ describe('Yjs worker pool sizing', () => {
       await pool.merge(null, logOf(5000));
       expect(await eventually(() => pool.workerThreadIds.length === 1 && pool.workerThreadIds[0] !== first)).toBe(true);
       expect((await pool.validate(emptyValidate)).ok).toBe(true);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it('starts no worker until there is work when none is kept warm', async () => {
-    const pool = new YjsWorkerPool(2, 64, { keepWarm: 0, idleMs: 200 });
-    try {
+    await withPool(2, { keepWarm: 0, idleMs: 200 }, async (pool) => {
       expect(pool.workerCount).toBe(0);
       expect((await pool.validate(emptyValidate)).ok).toBe(true);
       expect(pool.workerCount).toBe(1);
       expect(await eventually(() => pool.workerCount === 0)).toBe(true);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 });
