@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchChromium, takeBrowserProblems } from './browser';
 import type { AccordProcess, StartOptions } from './server';
 import { startAccord } from './server';
 
@@ -15,6 +15,13 @@ export function withAccordAndChromium(options: StartOptions, use: (server: Accor
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAccord(options), launchChromium()]);
     use(server, browser);
+  });
+  // A failing test says what the server and the browsers reported around it.
+  afterEach(({ task }) => {
+    const problems = takeBrowserProblems();
+    if (task.result?.state !== 'fail') return;
+    const tail = server?.output().slice(-6000) ?? '';
+    console.error(`[${task.name}] the server's last output:\n${tail}\n[${task.name}] what the browsers reported:\n${problems.join('\n') || '(nothing)'}`);
   });
   afterAll(async () => {
     await browser?.close();

@@ -42,6 +42,21 @@ export interface TrackedPage {
   hydrationChecks(): Promise<void>;
 }
 
+const problems: string[] = [];
+
+function noteProblem(what: string): void {
+  problems.push(`${new Date().toISOString()} ${what}`);
+  if (problems.length > 200) problems.splice(0, problems.length - 200);
+}
+
+/**
+ * What went wrong in the browsers since the last call (failed requests, 5xx responses,
+ * console errors), for a failing test's report; clears the list.
+ */
+export function takeBrowserProblems(): string[] {
+  return problems.splice(0);
+}
+
 /**
  * A page in a new browser context (its own cookies: a separate person). Uncaught page
  * exceptions are collected rather than ignored, so a test can fail on them — except a
@@ -54,6 +69,13 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const pageErrors: Error[] = [];
   // Which page threw is part of the error: a test may visit several.
   page.on('pageerror', (err) => pageErrors.push(Object.assign(err, { message: `${err.message} (on ${page.url()})` })));
+  page.on('requestfailed', (req) => noteProblem(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText ?? 'no reason'})`));
+  page.on('response', (res) => {
+    if (res.status() >= 500) noteProblem(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') noteProblem(`console error on ${page.url()}: ${msg.text()}`);
+  });
   const races = await watchHydrationRaces(context, page, pageErrors);
   return { context, page, pageErrors, hydrationRaces: races.setAside, hydrationChecks: races.settled };
 }
