@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocHandle } from '../sync/sync-client';
+import { SAFETY_REFRESH_MS, SessionRefresher } from './session-refresher';
 import type { Outcome, SessionSnapshot } from './session-types';
 
 export interface LiveSession extends SessionSnapshot {
@@ -17,39 +18,29 @@ export interface LiveSession extends SessionSnapshot {
 
 /**
  * The session record (phase, timer, queue, checks…) kept fresh: it is read again whenever
- * the server announces a record change on the board's room, and after a reconnect (changes
- * made while this screen was offline were announced to nobody here).
+ * the server announces a record change on the board's room, after a reconnect (changes
+ * made while this screen was offline were announced to nobody here), when the page becomes
+ * visible again, and every SAFETY_REFRESH_MS in any case (announcements are at most once).
+ * A failed read is retried with a growing pause (SessionRefresher).
  */
 export function useSessionState(handle: DocHandle | null, initial: SessionSnapshot, load: () => Promise<Outcome<SessionSnapshot>>): LiveSession {
   const [snapshot, setSnapshot] = useState(() => ({ ...initial, receivedAt: Date.now() }));
   const [error, setError] = useState<string | null>(null);
-  const isLoading = useRef(false);
-  const isStale = useRef(false);
-
-  const refresh = useCallback(() => {
-    if (isLoading.current) {
-      isStale.current = true;
-      return;
-    }
-    isLoading.current = true;
-    void (async () => {
-      try {
-        do {
-          isStale.current = false;
-          const result = await load();
-          if (result.ok) {
-            setSnapshot({ ...result.data, receivedAt: Date.now() });
-            setError(null);
-          } else setError(result.error.code);
-        } while (isStale.current);
-      } catch {
-        // The network went away mid-request; the reconnect below reads again.
-        setError('offline');
-      } finally {
-        isLoading.current = false;
-      }
-    })();
-  }, [load]);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const [refresher] = useState(
+    () =>
+      new SessionRefresher<SessionSnapshot>({
+        load: () => loadRef.current(),
+        onData: (data) => setSnapshot({ ...data, receivedAt: Date.now() }),
+        onError: setError,
+      }),
+  );
+  useEffect(() => {
+    refresher.start();
+    return () => refresher.stop();
+  }, [refresher]);
+  const refresh = useCallback(() => refresher.refresh(), [refresher]);
 
   useEffect(() => {
     if (!handle) return;
@@ -60,9 +51,20 @@ export function useSessionState(handle: DocHandle | null, initial: SessionSnapsh
       if (isOnline && !wasOnline) refresh();
       wasOnline = isOnline;
     });
+    const isWatched = () => document.visibilityState === 'visible' && handle.status.connection === 'online';
+    const safety = setInterval(() => {
+      if (isWatched()) refresh();
+    }, SAFETY_REFRESH_MS);
+    // A phone back from its lock screen, a tab brought to the front: read at once.
+    const onVisibility = () => {
+      if (isWatched()) refresh();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       offRecord();
       offStatus();
+      clearInterval(safety);
+      document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [handle, refresh]);
 
