@@ -47,6 +47,9 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const SERVER_ORIGIN = Symbol('server');
 const RESYNC_DELAY_MS = 1500;
+/** Pauses before joining again after the server could not open the doc (1 s, 2 s, 4 s … 30 s). */
+const REJOIN_FIRST_MS = 1000;
+const REJOIN_MAX_MS = 30_000;
 
 export class DocHandle {
   readonly awareness: Awareness;
@@ -57,6 +60,8 @@ export class DocHandle {
   private isDirty = false;
   private isJoined = false;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
+  private joinFailures = 0;
   private readonly offline: OfflineStore | null;
   private isClosed = false;
 
@@ -141,6 +146,16 @@ export class DocHandle {
     }, RESYNC_DELAY_MS);
   }
 
+  private scheduleRejoin(): void {
+    if (this.rejoinTimer || this.isClosed) return;
+    const pause = Math.min(REJOIN_MAX_MS, REJOIN_FIRST_MS * 2 ** this.joinFailures++);
+    this.rejoinTimer = setTimeout(() => {
+      this.rejoinTimer = null;
+      // Offline meanwhile: the reconnect joins.
+      if (!this.isClosed && !this.isJoined && this.client.isConnected()) void this.join();
+    }, pause);
+  }
+
   private sendStep1(): void {
     const e = encoding.createEncoder();
     syncProtocol.writeSyncStep1(e, this.doc);
@@ -155,8 +170,13 @@ export class DocHandle {
     const ack = await this.client.socket.emitWithAck('doc:join', { docId: this.docId });
     if (!ack.ok) {
       this.setStatus({ connection: 'online', error: { code: ack.code, message: ack.message }, access: null });
+      // The server could not open it this time (its database hiccuped): try again, with a
+      // growing pause, rather than leaving the page without its board until a reload.
+      // Refusals (not found, too many docs) stand.
+      if (ack.code === 'internal') this.scheduleRejoin();
       return;
     }
+    this.joinFailures = 0;
     // Presence is announced with a clock two steps ahead of the last one sent. y-protocols
     // ignores a state whose clock is not newer than what a peer last saw: a fresh
     // Awareness starts at clock 0, which peers that never saw us treat as old, and when we
@@ -247,6 +267,7 @@ export class DocHandle {
   async close(): Promise<void> {
     this.isClosed = true;
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    if (this.rejoinTimer) clearTimeout(this.rejoinTimer);
     this.doc.off('update', this.handleDocUpdate);
     this.awareness.off('update', this.handleAwarenessUpdate);
     this.awareness.setLocalState(null);

@@ -270,6 +270,24 @@ for (const backend of backends) {
       await waitForDoc(b.doc, (d) => d.getText('ordered').toString() === `${'x'.repeat(6000)} then more`);
     });
 
+    it('joins again by itself when the server could not open the doc for a moment', async () => {
+      const later = (await server.fixture('board', { actorId: facilitator.id, partnershipId, input: { title: 'Opened later' } })).id;
+      const client = await connect(labor);
+      await server.fixture('breakDocLoads', undefined);
+      const handle = client.open(boardDocId(later));
+      try {
+        await handle.until((s) => s.error?.code === 'internal');
+        expect(handle.status.isSynced).toBe(false);
+      } finally {
+        await server.fixture('repairDocLoads', undefined);
+      }
+      // No reload, no reconnect: the page gets its board once the database answers again.
+      await handle.until((s) => s.isSynced);
+      expect(readBoard(handle.doc).title).toBe('Opened later');
+      expect(handle.status.error).toBeNull();
+      expect(handle.status.access).toBe('edit');
+    });
+
     it('acknowledges an update only once it is committed', async () => {
       const a = await openSynced(await connect(labor), boardDocId(boardId));
       await server.fixture('breakUpdateLog', undefined);

@@ -54,6 +54,15 @@ export const fixtures = {
     await getDb().execute(sql`drop trigger if exists accord_test_fail on doc_updates`);
     return true;
   },
+  /** Makes loading a doc fail for a while (its snapshot table is gone), as a database outage would. */
+  breakDocLoads: async () => {
+    await getDb().execute(sql`alter table doc_snapshots rename to doc_snapshots_unavailable`);
+    return true;
+  },
+  repairDocLoads: async () => {
+    await getDb().execute(sql`alter table doc_snapshots_unavailable rename to doc_snapshots`);
+    return true;
+  },
   boardTitle: async (args: { boardId: string }) => (await getDb().select({ title: boards.title }).from(boards).where(eq(boards.id, args.boardId)))[0]?.title ?? null,
   logLength: async (args: { docId: string }) =>
     (await getDb().select({ id: docUpdates.id }).from(docUpdates).where(eq(docUpdates.docId, args.docId))).length,
