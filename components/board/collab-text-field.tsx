@@ -10,6 +10,7 @@ interface Props {
   /** Called on every input with the field's new text; the caller writes it to the doc. */
   onChange: (next: string) => void;
   label: string;
+  /** Text with line breaks (a note, an interest): Enter adds a line; the field grows with it. */
   isMultiline?: boolean;
   /**
    * A one-line value (a title) that wraps onto as many lines as it needs instead of
@@ -50,13 +51,13 @@ export function CollabTextField({ value, onChange, label, isMultiline = false, i
         el.setSelectionRange(shiftCaret(before, value, selectionStart), shiftCaret(before, value, selectionEnd));
       }
     }
-    if (isWrapping && el instanceof HTMLTextAreaElement) fitHeight(el);
-  }, [value, isArea, isWrapping]);
+    if (el instanceof HTMLTextAreaElement) fitHeight(el);
+  }, [value, isArea]);
 
-  // A wrapping field's height follows its text, and its text's lines follow its width.
+  // A text area's height follows its text, and its text's lines follow its width.
   useEffect(() => {
     const el = areaRef.current;
-    if (!isWrapping || !el || typeof ResizeObserver === 'undefined') return;
+    if (!isArea || !el || typeof ResizeObserver === 'undefined') return;
     let width = el.clientWidth;
     const observer = new ResizeObserver(() => {
       if (el.clientWidth === width) return;
@@ -65,7 +66,7 @@ export function CollabTextField({ value, onChange, label, isMultiline = false, i
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [isWrapping]);
+  }, [isArea]);
 
   const common = {
     'aria-label': label,
@@ -76,19 +77,21 @@ export function CollabTextField({ value, onChange, label, isMultiline = false, i
     onBlur,
     className,
   };
-  if (isWrapping) {
+  if (isArea) {
     return (
       <textarea
         ref={areaRef}
         {...common}
         rows={1}
-        // field-sizing fits the height before any script runs (the first paint of a
-        // server-rendered page) where the browser supports it; fitHeight does it elsewhere.
+        // Its height follows its text, so no line hides behind a scrollbar (a note read from
+        // the back of the room, a long title on a phone); the className sets the least height.
+        // field-sizing fits it before any script runs (the first paint of a server-rendered
+        // page) where the browser supports it; fitHeight does it elsewhere.
         style={{ resize: 'none', overflow: 'hidden', fieldSizing: 'content' } as CSSProperties}
-        onKeyDown={ignoreEnter}
+        onKeyDown={isWrapping ? ignoreEnter : undefined}
         onInput={(e) => {
           const el = e.currentTarget;
-          if (/[\r\n]/.test(el.value)) {
+          if (isWrapping && /[\r\n]/.test(el.value)) {
             // Same length, so the caret stays where it was.
             const { selectionStart, selectionEnd } = el;
             el.value = el.value.replace(/\r\n?|\n/g, (m) => ' '.repeat(m.length));
@@ -100,11 +103,7 @@ export function CollabTextField({ value, onChange, label, isMultiline = false, i
       />
     );
   }
-  return isMultiline ? (
-    <textarea ref={areaRef} {...common} rows={3} onInput={(e) => onChange(e.currentTarget.value)} />
-  ) : (
-    <input ref={inputRef} type="text" {...common} onInput={(e) => onChange(e.currentTarget.value)} />
-  );
+  return <input ref={inputRef} type="text" {...common} onInput={(e) => onChange(e.currentTarget.value)} />;
 }
 
 /** Enter finishes a title rather than breaking it (not while an input method composes). */

@@ -108,7 +108,7 @@ export function StickyNote({ note, position, columnTitle, leftColumnTitle, right
             placeholder={t('placeholder')}
             onFocus={actions.onFocusText}
             onBlur={actions.onBlurText}
-            className="note-text block min-h-[5rem] w-full resize-y rounded border border-zinc-400 bg-white/70 p-2 text-lg text-zinc-900"
+            className="note-text block min-h-[5rem] w-full rounded border border-zinc-400 bg-white/70 p-2 text-lg text-zinc-900"
           />
         ) : (
           <p className="note-text min-h-[3rem] w-full whitespace-pre-wrap break-words text-lg">{note.text}</p>

@@ -177,7 +177,7 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     expect(a.pageErrors).toEqual([]);
   });
 
-  it('shows a long title whole on a phone, wrapped over lines, and Enter adds no line break', async () => {
+  it('shows a long title and a long note whole on a phone: titles wrap and Enter adds no line break, notes grow', async () => {
     const longTitle = 'Spring professional development: what should we plan for the release days?';
     const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: longTitle } });
     const a = await signedIn(alma, PHONE);
@@ -196,6 +196,20 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     await a.page.keyboard.press('Enter');
     await a.page.keyboard.type(' Now');
     await a.page.waitForFunction((t) => Array.from(document.querySelectorAll('textarea')).some((el) => el.value === t), `${longTitle} Now`);
+    await waitForStatus(a.page, STATUS.saved);
+
+    // A long note grows with its text instead of hiding lines behind a scrollbar; Enter
+    // does add a line there.
+    await a.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Ideas' }) }).click();
+    const note = a.page.getByRole('textbox', { name: noteLabel(1, 'Ideas'), exact: true });
+    await note.focus();
+    await a.page.keyboard.type('Which days can the calendar committee free up without moving the state testing window?');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type('Ask the high schools first.');
+    expect(await note.inputValue()).toContain('window?\nAsk');
+    const noteBox = await note.evaluate((el) => ({ lineHeight: parseFloat(getComputedStyle(el).lineHeight), height: el.clientHeight, scrollHeight: el.scrollHeight }));
+    expect(noteBox.scrollHeight, 'no line of the note hidden').toBeLessThanOrEqual(noteBox.height);
+    expect(noteBox.height, 'the note grew past three lines').toBeGreaterThan(noteBox.lineHeight * 4);
     await waitForStatus(a.page, STATUS.saved);
     expect(await hasHorizontalScroll(a.page), 'board on a phone').toBe(false);
     expect(a.pageErrors).toEqual([]);
