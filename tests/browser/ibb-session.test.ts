@@ -169,4 +169,25 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
 
     for (const p of [f, l, m]) expect(p.pageErrors).toEqual([]);
   });
+  it('shows a change whose announcement was lost within seconds, with nobody doing anything', async () => {
+    const { id: sessionId } = await server.fixture('ibbSession', {
+      actorId: fiona.id,
+      partnershipId,
+      input: {
+        title: 'Transfers',
+        participants: [
+          { userId: fiona.id, role: 'facilitator' },
+          { userId: lena.id, role: 'chief_spokesperson' },
+        ],
+      },
+    });
+    const f = await signedIn(fiona);
+    await f.page.goto(`${server.url}/p/${partnershipId}/ibb/${sessionId}`);
+    await waitForSavedBoard(f.page);
+    await f.page.getByText('No hands raised', { exact: true }).waitFor();
+    await server.fixture('ibbRaiseHandUnannounced', { sessionId, userId: lena.id });
+    // The screen re-reads the session every 15 s in any case.
+    await f.page.getByText('1 hand raised', { exact: true }).waitFor({ timeout: 25_000 });
+    expect(f.pageErrors).toEqual([]);
+  });
 });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { getDb } from '../../db/client';
+import { ibbHands } from '../../db/schema';
 import { addNote, readBoard } from '../../domain/board/team-board';
 import {
   addActionItem,
@@ -56,6 +58,11 @@ function applyWrite(doc: Parameters<Parameters<typeof writeDoc>[1]>[0], w: IbbWr
 
 /** IBB board content and records for tests; they run inside the server under test, like every remote fixture. */
 export const ibbFixtures = {
+  /** A raised hand written straight to the database with no announcement, as if `doc:record` had been lost. */
+  ibbRaiseHandUnannounced: async (args: { sessionId: string; userId: string }) => {
+    await getDb().insert(ibbHands).values({ sessionId: args.sessionId, userId: args.userId });
+    return true;
+  },
   ibbWrite: async (args: { sessionId: string; writes: IbbWrite[] }) => {
     await writeDoc(`ibb:${args.sessionId}`, (doc) => {
       for (const w of args.writes) applyWrite(doc, w);
