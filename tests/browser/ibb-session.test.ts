@@ -130,10 +130,13 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
     await f.page.getByLabel(S.issues.add, { exact: true }).fill(issue);
     await f.page.getByRole('button', { name: S.issues.addSubmit }).click();
     await f.page.getByRole('button', { name: fill(S.spotlight.put, { item: fill(S.issues.label, { position: 1 }) }) }).click();
-    await m.page.getByTestId('spotlight-bar').filter({ hasText: issue }).waitFor();
+    // On Lena's screen too, before she clicks: a spotlight scrolls each screen to its item,
+    // and a click sent while the page moves can land beside its button.
+    await Promise.all([m.page, l.page].map((p) => p.getByTestId('spotlight-bar').filter({ hasText: issue }).waitFor()));
 
     // A raised hand reaches the facilitator, who gives the floor.
     await l.page.getByRole('button', { name: S.queue.raise }).click();
+    await l.page.getByRole('button', { name: S.queue.lower, pressed: true }).waitFor();
     await f.page.getByText('1 hand raised', { exact: true }).waitFor();
     await f.page.getByRole('button', { name: S.queue.next }).click();
     await m.page.getByTestId('current-speaker').filter({ hasText: fill(S.queue.speaking, { name: lena.name, party: en.parties.labor }) }).waitFor();
