@@ -20,8 +20,8 @@ export interface Participant {
 
 const uuid = z.string().uuid();
 
-// Read on every message to an IBB board (its access is re-checked each time: a facilitator
-// can lock it) and on every session page and action: prepared once.
+// Read on every session page and action: prepared once. (A socket's access to the IBB and
+// caucus boards, re-read on every message, is one statement: server/realtime/doc-access.ts.)
 const sessionQuery = preparedPerDb((db) =>
   db.select().from(ibbSessions).where(eq(ibbSessions.id, sql.placeholder('sessionId'))).limit(1).prepare('accord_ibb_session'),
 );

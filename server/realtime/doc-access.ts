@@ -4,9 +4,6 @@ import { runPrepared } from '../../db/client';
 import type { ParsedDocId } from '../../domain/sync/protocol';
 import type { DocAccess } from '../../domain/sync/protocol';
 import type { Party, Role } from '../../domain/partnership/roles';
-import { isAppError } from '../../domain/errors';
-import { isFacilitatorInvitedToCaucus } from '../ibb/caucus';
-import { requireParticipant } from '../ibb/require-participant';
 
 export interface DocAccessDecision {
   access: DocAccess | 'none';
@@ -141,17 +138,43 @@ export class DocAccessRefresher {
   }
 }
 
+/**
+ * A bargaining session, the person's active membership of its partnership, their part in the
+ * session and (for a caucus doc, `$3` = its party) whether that party invites the
+ * facilitators in: one statement, prepared once. It is read on every message to an IBB or
+ * caucus board (a facilitator can lock the board, a party can withdraw its invitation, at
+ * any moment), so it is one round trip into the database instead of four queries (~1.3 ms
+ * back to back, ~2 ms after a quiet moment, on embedded PGlite). The rules are
+ * `requireParticipant`'s and `isFacilitatorInvitedToCaucus`'s: no membership, a revoked
+ * one or no participant row is no row.
+ */
+const SESSION_ACCESS: PreparedStatement = {
+  name: 'accord_ibb_access_v1',
+  types: ['uuid', 'uuid', 'text'],
+  text: `select s.partnership_id, s.is_locked, p.party, p.role as session_role, m.role as member_role,
+  exists (select 1 from ibb_caucus_invites i where i.session_id = s.id and i.party::text = $3 and i.withdrawn_at is null) as is_invited
+from ibb_sessions s
+join memberships m on m.partnership_id = s.partnership_id and m.user_id = $2 and m.revoked_at is null
+join ibb_participants p on p.session_id = s.id and p.user_id = $2
+where s.id = $1
+limit 1`,
+};
+
+async function sessionAccessRow(userId: string, sessionId: string, caucusParty: 'labor' | 'management' | null): Promise<Record<string, unknown> | null> {
+  if (!uuid.safeParse(sessionId).success || !uuid.safeParse(userId).success) return null;
+  // The party travels as a literal-safe word ('' for the shared board: no invitation applies).
+  const [row] = await runPrepared(SESSION_ACCESS, [sessionId, userId, caucusParty ?? '']);
+  return row && typeof row.partnership_id === 'string' ? row : null;
+}
+
 /** The shared IBB board: every session participant; observers watch. */
 async function ibbAccess(userId: string, sessionId: string): Promise<DocAccessDecision> {
-  try {
-    const p = await requireParticipant(userId, sessionId);
-    // A locked board is read-only for everyone but the facilitators.
-    const isReadOnly = p.role === 'observer' || (p.session.isLocked && p.role !== 'facilitator');
-    return { access: isReadOnly ? 'view' : 'edit', partnershipId: p.session.partnershipId, party: p.party, role: p.membership.role };
-  } catch (err) {
-    if (isAppError(err) && err.code === 'not_found') return NONE;
-    throw err;
-  }
+  const row = await sessionAccessRow(userId, sessionId, null);
+  if (!row) return NONE;
+  const role = row.session_role as string;
+  // A locked board is read-only for everyone but the facilitators.
+  const isReadOnly = role === 'observer' || (row.is_locked === true && role !== 'facilitator');
+  return { access: isReadOnly ? 'view' : 'edit', partnershipId: row.partnership_id as string, party: row.party as Party, role: row.member_role as Role };
 }
 
 /**
@@ -160,16 +183,13 @@ async function ibbAccess(userId: string, sessionId: string): Promise<DocAccessDe
  */
 async function caucusAccess(userId: string, sessionId: string, party: Party): Promise<DocAccessDecision> {
   if (party !== 'labor' && party !== 'management') return NONE;
-  try {
-    const p = await requireParticipant(userId, sessionId);
-    const isOwnParty = p.party === party && p.role !== 'observer';
-    const isInvitedFacilitator = p.role === 'facilitator' && (await isFacilitatorInvitedToCaucus(sessionId, party));
-    if (!isOwnParty && !isInvitedFacilitator) return NONE;
-    return { access: 'edit', partnershipId: p.session.partnershipId, party: p.party, role: p.membership.role };
-  } catch (err) {
-    if (isAppError(err) && err.code === 'not_found') return NONE;
-    throw err;
-  }
+  const row = await sessionAccessRow(userId, sessionId, party);
+  if (!row) return NONE;
+  const role = row.session_role as string;
+  const isOwnParty = row.party === party && role !== 'observer';
+  const isInvitedFacilitator = role === 'facilitator' && row.is_invited === true;
+  if (!isOwnParty && !isInvitedFacilitator) return NONE;
+  return { access: 'edit', partnershipId: row.partnership_id as string, party: row.party as Party, role: row.member_role as Role };
 }
 
 /**
