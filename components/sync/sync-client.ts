@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { ClientToServerEvents, DocAccess, DocErrorPayload, ServerToClientEvents, SyncAck, SyncErrorCode } from '../../domain/sync/protocol';
+import type { ClientToServerEvents, DocAccess, DocErrorPayload, JoinAck, ServerToClientEvents, SyncAck, SyncErrorCode } from '../../domain/sync/protocol';
 import { SYNC_NAMESPACE } from '../../domain/sync/protocol';
 import { fromWire, toWire } from '../../domain/sync/wire-bytes';
 
@@ -41,6 +41,8 @@ export interface SyncClientOptions {
   extraHeaders?: Record<string, string>;
   transports?: ('polling' | 'websocket')[];
   offlineStore?: (docId: string, doc: Y.Doc) => OfflineStore;
+  /** How long a join may go unanswered before it counts as failed and is tried again. */
+  joinTimeoutMs?: number;
 }
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -50,6 +52,11 @@ const RESYNC_DELAY_MS = 1500;
 /** Pauses before joining again after the server could not open the doc (1 s, 2 s, 4 s … 30 s). */
 const REJOIN_FIRST_MS = 1000;
 const REJOIN_MAX_MS = 30_000;
+/**
+ * A join unanswered this long counts as failed (and is tried again). Generous: the first join
+ * of a doc with a long log loads it (~1.5–3 s for 100,000 updates on the bench machines).
+ */
+const JOIN_TIMEOUT_MS = 20_000;
 
 export class DocHandle {
   readonly awareness: Awareness;
@@ -167,7 +174,16 @@ export class DocHandle {
     if (this.offline) await this.offline.whenLoaded;
     if (this.isClosed) return;
     this.setStatus({ connection: 'connecting' });
-    const ack = await this.client.socket.emitWithAck('doc:join', { docId: this.docId });
+    let ack: JoinAck;
+    try {
+      ack = await this.client.socket.timeout(this.client.options.joinTimeoutMs ?? JOIN_TIMEOUT_MS).emitWithAck('doc:join', { docId: this.docId });
+    } catch {
+      // No answer in time. Dropped meanwhile: the reconnect joins. Otherwise the server is
+      // stuck on it; ask again (a join it finishes late is answered the same way twice).
+      if (this.isClosed || this.isJoined || !this.client.isConnected()) return;
+      ack = { ok: false, code: 'internal', message: 'The server did not answer' };
+    }
+    if (this.isClosed) return;
     if (!ack.ok) {
       this.setStatus({ connection: 'online', error: { code: ack.code, message: ack.message }, access: null });
       // The server could not open it this time (its database hiccuped): try again, with a
