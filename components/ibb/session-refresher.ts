@@ -55,7 +55,7 @@ export class SessionRefresher<T> {
     void this.read();
   }
 
-  /** Whether a read failed and another is scheduled (for tests and the status line). */
+  /** Whether a read failed and another is scheduled. */
   get isRetrying(): boolean {
     return this.retryTimer !== null;
   }

@@ -49,9 +49,13 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const SERVER_ORIGIN = Symbol('server');
 const RESYNC_DELAY_MS = 1500;
-/** Pauses before joining again after the server could not open the doc (1 s, 2 s, 4 s … 30 s). */
-const REJOIN_FIRST_MS = 1000;
-const REJOIN_MAX_MS = 30_000;
+/**
+ * The pause before trying again after `failures` failures in a row: 1 s, 2 s, 4 s … 30 s.
+ * For a join the server could not serve, and for a socket the server dropped.
+ */
+function pauseAfter(failures: number): number {
+  return Math.min(30_000, 1000 * 2 ** failures);
+}
 /**
  * A join unanswered this long counts as failed (and is tried again). Generous: the first join
  * of a doc with a long log loads it (~1.5–3 s for 100,000 updates on the bench machines).
@@ -155,7 +159,7 @@ export class DocHandle {
 
   private scheduleRejoin(): void {
     if (this.rejoinTimer || this.isClosed) return;
-    const pause = Math.min(REJOIN_MAX_MS, REJOIN_FIRST_MS * 2 ** this.joinFailures++);
+    const pause = pauseAfter(this.joinFailures++);
     this.rejoinTimer = setTimeout(() => {
       this.rejoinTimer = null;
       // Offline meanwhile: the reconnect joins.
@@ -328,7 +332,7 @@ export class SyncClient {
       // messages): socket.io does not reconnect then, so we do, after a pause that grows
       // (1 s, 2 s, 4 s … 30 s) in case whatever the server refused is sent again.
       if (reason === 'io server disconnect' && !this.isClosed) {
-        const pause = Math.min(30_000, 1000 * 2 ** this.serverDropCount++);
+        const pause = pauseAfter(this.serverDropCount++);
         this.rejoinTimer = setTimeout(() => {
           this.rejoinTimer = null;
           if (!this.isClosed) this.socket.connect();

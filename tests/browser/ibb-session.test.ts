@@ -47,6 +47,12 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
     return tracked;
   }
 
+  /** A session Fiona facilitates, with these people as their parties' chief spokespersons. */
+  async function sessionOf(title: string, spokespersons: { id: string }[]): Promise<string> {
+    const participants = [{ userId: fiona.id, role: 'facilitator' as const }, ...spokespersons.map((p) => ({ userId: p.id, role: 'chief_spokesperson' as const }))];
+    return (await server.fixture('ibbSession', { actorId: fiona.id, partnershipId, input: { title, participants } })).id;
+  }
+
   it('is set up from the UI, shows both spokespersons the board live, and keeps each caucus to its party', async () => {
     const f = await signedIn(fiona);
     await f.page.goto(`${server.url}/p/${partnershipId}`);
@@ -103,18 +109,7 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
   });
 
   it('runs the table live: timer, spotlight, speaking queue, caucus banner, anonymous options and the lock', async () => {
-    const { id: sessionId } = await server.fixture('ibbSession', {
-      actorId: fiona.id,
-      partnershipId,
-      input: {
-        title: 'Calendar talks',
-        participants: [
-          { userId: fiona.id, role: 'facilitator' },
-          { userId: lena.id, role: 'chief_spokesperson' },
-          { userId: marco.id, role: 'chief_spokesperson' },
-        ],
-      },
-    });
+    const sessionId = await sessionOf('Calendar talks', [lena, marco]);
     const url = `${server.url}/p/${partnershipId}/ibb/${sessionId}`;
     const [f, l, m] = await Promise.all([signedIn(fiona), signedIn(lena), signedIn(marco)]);
     await Promise.all([f.page.goto(url), l.page.goto(url), m.page.goto(url)]);
@@ -172,18 +167,9 @@ describe.skipIf(!chromiumPath)('an IBB session in three browsers', () => {
 
     for (const p of [f, l, m]) expect(p.pageErrors).toEqual([]);
   });
+
   it('shows a change whose announcement was lost within seconds, with nobody doing anything', async () => {
-    const { id: sessionId } = await server.fixture('ibbSession', {
-      actorId: fiona.id,
-      partnershipId,
-      input: {
-        title: 'Transfers',
-        participants: [
-          { userId: fiona.id, role: 'facilitator' },
-          { userId: lena.id, role: 'chief_spokesperson' },
-        ],
-      },
-    });
+    const sessionId = await sessionOf('Transfers', [lena]);
     const f = await signedIn(fiona);
     await f.page.goto(`${server.url}/p/${partnershipId}/ibb/${sessionId}`);
     await waitForSavedBoard(f.page);
