@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     console.warn(`[accord] started without ${missingFlags.join(' ')}: on a small machine edits relay slower (server/runtime-flags.ts; npm start sets them)`);
   }
   const dbConfig = dbConfigFromEnv(e);
+  const isNewCluster = dbConfig.kind === 'pglite' && dbConfig.dataDir !== null && !existsSync(path.join(dbConfig.dataDir, 'PG_VERSION'));
   const db = openDb(dbConfig);
   await migrateDb();
   console.log(`[accord] database: ${describeDb(dbConfig)} (migrations applied)`);
@@ -45,6 +47,13 @@ async function main(): Promise<void> {
       await seedDemoBoards(db, seeded.partnershipId);
       console.log(`[accord] seeded the demo partnership (${seeded.people} people), a bargaining session in progress and two team boards (one the Association's caucus)`);
     }
+  }
+  if (isNewCluster) {
+    // Creating the embedded cluster and its schema grows PGlite's WebAssembly memory to
+    // ~600–800 MB, and a WebAssembly memory never shrinks. Opened again, the same folder
+    // needs ~200 MB: a first start would otherwise hold twice the memory of every later one.
+    await closeDb();
+    openDb(dbConfig);
   }
 
   const app = next({ dev: isDev, dir: root, conf: { distDir: e.ACCORD_NEXT_DIST_DIR } });
