@@ -1,5 +1,6 @@
 'use client';
 
+import { ThumbsUp } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { DragEvent } from 'react';
@@ -10,6 +11,7 @@ import { PartyAvatar } from './presence-list';
 import type { PresencePerson } from './presence-list';
 
 export const NOTE_DRAG_TYPE = 'application/x-accord-note';
+/** The key agreements are stored under in a note's reactions map (the doc's data; shown as an icon). */
 export const REACTION = '👍';
 
 const COLOR_CLASSES: Record<NoteColor, string> = {
@@ -124,14 +126,15 @@ export function StickyNote({ note, position, columnTitle, leftColumnTitle, right
             onClick={actions.onToggleReaction}
             className={`btn min-h-[44px] border px-3 ${hasReacted ? 'border-blue-800 bg-blue-100 text-blue-900' : 'border-zinc-500 bg-white text-zinc-900'}`}
           >
-            <span aria-hidden="true">
-              {REACTION} {agreeCount}
+            <span aria-hidden="true" className="inline-flex items-center gap-1.5">
+              <ThumbsUp className="h-5 w-5" strokeWidth={2.25} />
+              <span className="tabular-nums">{agreeCount}</span>
             </span>
           </button>
         ) : (
-          <span className="px-1">
-            <span aria-hidden="true">{REACTION}</span> <span className="sr-only">{t('agree', { count: agreeCount })}</span>
-            <span aria-hidden="true">{agreeCount}</span>
+          <span className="inline-flex items-center gap-1.5 px-1">
+            <ThumbsUp aria-hidden="true" className="h-5 w-5" strokeWidth={2.25} /> <span className="sr-only">{t('agree', { count: agreeCount })}</span>
+            <span aria-hidden="true" className="tabular-nums">{agreeCount}</span>
           </span>
         )}
         <button

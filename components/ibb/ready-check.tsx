@@ -1,15 +1,17 @@
 'use client';
 
+import { ThumbsDown, ThumbsUp } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { BARGAINING_PARTIES, THUMB_VALUES } from '../../domain/ibb/session-rules';
 import type { CheckView } from '../../domain/ibb/views';
 import { readySubject } from './ready-subject';
 import { useSession } from './session-context';
 
+/** Drawn as icons, not emoji: a projector's or district laptop's fonts may have no emoji. */
 const THUMBS = [
-  { key: 'up', value: THUMB_VALUES.up, symbol: '👍' },
-  { key: 'sideways', value: THUMB_VALUES.sideways, symbol: '👉' },
-  { key: 'down', value: THUMB_VALUES.down, symbol: '👎' },
+  { key: 'up', value: THUMB_VALUES.up, icon: <ThumbsUp aria-hidden="true" className="h-5 w-5" /> },
+  { key: 'sideways', value: THUMB_VALUES.sideways, icon: <ThumbsUp aria-hidden="true" className="h-5 w-5 rotate-90" /> },
+  { key: 'down', value: THUMB_VALUES.down, icon: <ThumbsDown aria-hidden="true" className="h-5 w-5" /> },
 ] as const;
 
 
@@ -35,8 +37,8 @@ export function ReadyCheck() {
           {can.canAnswerChecks && check.myAnswer === null && (
             <div role="group" aria-label={t('question', { phase })} className="flex flex-wrap gap-2">
               {THUMBS.map((thumb) => (
-                <button key={thumb.key} type="button" className="btn-secondary" onClick={() => void run(() => records.onAnswer(check.id, { value: thumb.value }))}>
-                  <span aria-hidden="true">{thumb.symbol}</span> {t(`thumb.${thumb.key}`)}
+                <button key={thumb.key} type="button" className="btn-secondary inline-flex items-center gap-2" onClick={() => void run(() => records.onAnswer(check.id, { value: thumb.value }))}>
+                  {thumb.icon} {t(`thumb.${thumb.key}`)}
                 </button>
               ))}
             </div>

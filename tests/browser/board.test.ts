@@ -114,6 +114,15 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     await aNoteCard.getByText(fill(en.board.note.editing, { name: ben.name })).waitFor();
     await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
 
+    // B agrees with the note; A sees the count, with the thumb drawn as an icon (a district
+    // laptop or a projector may have no emoji font).
+    await b.page.getByRole('button', { name: fill(en.board.note.agree, { count: 0 }) }).click();
+    await b.page.getByRole('button', { name: fill(en.board.note.agree, { count: 1 }), pressed: true }).waitFor();
+    const aAgree = aNoteCard.getByRole('button', { name: fill(en.board.note.agree, { count: 1 }), pressed: false });
+    await aAgree.waitFor();
+    expect(await aAgree.locator('svg').count()).toBe(1);
+    expect(await aAgree.textContent()).toBe('1');
+
     // B goes offline and keeps editing; A edits the same note meanwhile.
     await b.context.setOffline(true);
     await waitForStatus(b.page, STATUS.offline);
