@@ -18,12 +18,14 @@ interface Props {
   incoming: PresencePerson[];
   onRename: (title: string) => void;
   onAddNote: () => void;
+  /** Absent when the column cannot be removed (the board's only column, or read-only). */
+  onRemove?: () => void;
   onDragOver: () => void;
   onDrop: (e: DragEvent) => void;
   children: ReactNode;
 }
 
-export function BoardColumn({ column, noteCount, canEdit, isDropTarget, incoming, onRename, onAddNote, onDragOver, onDrop, children }: Props) {
+export function BoardColumn({ column, noteCount, canEdit, isDropTarget, incoming, onRename, onAddNote, onRemove, onDragOver, onDrop, children }: Props) {
   const t = useTranslations('board.column');
   const headingId = `column-${column.id}`;
   const title = column.title || t('untitled');
@@ -64,6 +66,11 @@ export function BoardColumn({ column, noteCount, canEdit, isDropTarget, incoming
       {canEdit && (
         <button type="button" className="btn-secondary" onClick={onAddNote} aria-label={t('addNoteTo', { column: title })}>
           {t('addNote')}
+        </button>
+      )}
+      {canEdit && onRemove && (
+        <button type="button" className="btn-danger self-end px-3 text-sm" onClick={onRemove} aria-label={t('removeNamed', { column: title })}>
+          {t('remove')}
         </button>
       )}
     </section>

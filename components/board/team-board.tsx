@@ -13,6 +13,7 @@ import {
   hasReacted,
   moveNote,
   readBoard,
+  removeColumn,
   renameColumn,
   setBoardTitle,
   setNoteColor,
@@ -94,6 +95,18 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty }:
     if (awareness.getLocalState()?.[field] !== value) awareness.setLocalStateField(field, value);
   };
 
+  /** Asks first (the notes move; the column's title is gone), then focuses the column that took the notes. */
+  const confirmRemoveColumn = (columnId: string, noteCount: number) => {
+    const index = board.columns.findIndex((c) => c.id === columnId);
+    const heir = board.columns[index - 1] ?? board.columns[index + 1];
+    const column = board.columns[index];
+    if (!column || !heir) return;
+    const message = t('column.removeConfirm', { column: column.title || t('column.untitled'), count: noteCount, target: heir.title || t('column.untitled') });
+    if (!window.confirm(message)) return;
+    const heirId = removeColumn(doc, columnId);
+    if (heirId) document.querySelector<HTMLElement>(`[data-column-id="${CSS.escape(heirId)}"] .column-title`)?.focus();
+  };
+
   const handleDrop = (column: string, beforeId: string | null) => (e: DragEvent) => {
     e.preventDefault();
     e.stopPropagation();
@@ -172,6 +185,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty }:
               isDropTarget={draggingId !== null && dropColumn === column.id}
               incoming={incoming}
               onRename={(next) => renameColumn(doc, column.id, next)}
+              onRemove={board.columns.length > 1 ? () => confirmRemoveColumn(column.id, notes.length) : undefined}
               onAddNote={() => {
                 const id = newId();
                 pendingFocus.current = { noteId: id, control: 'text' };

@@ -111,6 +111,13 @@ export function readBoard(doc: Y.Doc): BoardView {
       creatorClientId: n._item ? n._item.id.client : null,
     });
   });
+  // A note whose column is gone (someone added or moved it there while another person
+  // removed the column) is shown in the first column: nothing on a board is ever invisible.
+  const first = cols[0]?.id;
+  if (first !== undefined) {
+    const known = new Set(cols.map((c) => c.id));
+    for (const n of list) if (!known.has(n.column)) n.column = first;
+  }
   list.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return { title: textOf(meta(doc), 'title'), columns: cols, notes: list };
 }
@@ -142,6 +149,34 @@ export function renameColumn(doc: Y.Doc, columnId: string, title: string): void 
     .find((c) => c.get('id') === columnId);
   const t = col?.get('title');
   if (t instanceof Y.Text) replaceText(t, title.slice(0, MAX_TITLE));
+}
+
+/**
+ * Removes a column and moves its notes, in their order, to the end of the column before it
+ * (the one after it, for the first column). A board keeps at least one column: removing
+ * the last one does nothing and returns null. Returns the id of the column that took the
+ * notes.
+ */
+export function removeColumn(doc: Y.Doc, columnId: string): string | null {
+  const list = columns(doc);
+  const all = list.toArray();
+  const index = all.findIndex((c) => c.get('id') === columnId);
+  const heir = all[index - 1] ?? all[index + 1];
+  const heirId = heir ? stringOf(heir, 'id', '') : '';
+  if (index < 0 || !heirId) return null;
+  doc.transact(() => {
+    const board = readBoard(doc);
+    const moving = board.notes.filter((n) => n.column === columnId);
+    let order = Math.max(0, ...board.notes.filter((n) => n.column === heirId).map((n) => n.order));
+    for (const note of moving) {
+      const n = notes(doc).get(note.id);
+      if (!n) continue;
+      n.set('column', heirId);
+      n.set('order', ++order);
+    }
+    list.delete(index, 1);
+  });
+  return heirId;
 }
 
 export function addNote(doc: Y.Doc, note: { id: string; column: string; text: string; color?: NoteColor }): void {

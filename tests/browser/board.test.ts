@@ -186,6 +186,41 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     expect(a.pageErrors).toEqual([]);
   });
 
+  it('removes a column after asking: its notes move to the column before it, for everyone', async () => {
+    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Columns' } });
+    const url = `${server.url}/p/${partnershipId}/boards/${id}`;
+    const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
+    await Promise.all([a.page.goto(url), b.page.goto(url)]);
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    await a.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Questions' }) }).click();
+    await a.page.getByRole('textbox', { name: noteLabel(1, 'Questions'), exact: true }).fill('Which days?');
+    await waitForValue(b.page, noteLabel(1, 'Questions'), 'Which days?');
+
+    const remove = a.page.getByRole('button', { name: fill(en.board.column.removeNamed, { column: 'Questions' }) });
+    const messages: string[] = [];
+    // Cancelled: nothing changes.
+    a.page.once('dialog', (d) => void (messages.push(d.message()), d.dismiss()));
+    await remove.click();
+    expect(await a.page.locator('[data-column-id]').count()).toBe(3);
+    // Accepted: the note moves to "Ideas", on both screens, and focus lands on that column.
+    a.page.once('dialog', (d) => void (messages.push(d.message()), d.accept()));
+    await remove.click();
+    expect(messages).toEqual([0, 1].map(() => en.board.column.removeConfirm.replace(/\{count, plural.*\}\}$/, 'Its note moves to “Ideas”.').replace('{column}', 'Questions')));
+    const expected = { title: 'Columns', columns: [{ title: 'Ideas', notes: ['Which days?'] }, { title: 'Next steps', notes: [] }] };
+    await waitForSnapshot(a.page, JSON.stringify(expected));
+    await waitForSnapshot(b.page, JSON.stringify(expected));
+    expect(await a.page.evaluate(() => document.activeElement?.closest('[data-column-id]')?.querySelector('h2')?.textContent)).toBe('Ideas');
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+
+    // The last column stays: no button to remove it.
+    a.page.once('dialog', (d) => void d.accept());
+    await a.page.getByRole('button', { name: fill(en.board.column.removeNamed, { column: 'Next steps' }) }).click();
+    await a.page.locator('[data-column-id]').nth(1).waitFor({ state: 'detached' });
+    expect(await a.page.getByRole('button', { name: fill(en.board.column.removeNamed, { column: 'Ideas' }) }).count()).toBe(0);
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
   it('shows a long title and a long note whole on a phone: titles wrap and Enter adds no line break, notes grow', async () => {
     const longTitle = 'Spring professional development: what should we plan for the release days?';
     const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: longTitle } });
