@@ -44,6 +44,8 @@ interface Props {
   initialTitle: string;
   /** The party the board is private to, if it is a caucus space. */
   privateToParty: Party | null;
+  /** Where its saved content downloads as CSV (team boards). */
+  exportHref?: string;
 }
 
 /** A team board: sticky notes in columns, edited together in real time. */
@@ -58,7 +60,7 @@ export function TeamBoard(props: Props) {
 /** Which control gets focus after a change re-renders a note somewhere else. */
 type PendingFocus = { noteId: string; control: 'text' | 'move-left' | 'move-right' } | null;
 
-function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty }: Props) {
+function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, exportHref }: Props) {
   const t = useTranslations('board');
   const tp = useTranslations('parties');
   const state = useDoc(docId);
@@ -167,7 +169,14 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty }:
         )}
         <div className="flex flex-wrap items-center justify-between gap-3">
           <SyncStatusLine status={status} connectError={state.connectError} />
-          {privateToParty && <span className={`rounded px-2 py-1 text-sm font-semibold party-${privateToParty}`}>{t('private', { party: tp(privateToParty) })}</span>}
+          <div className="flex flex-wrap items-center gap-3">
+            {privateToParty && <span className={`rounded px-2 py-1 text-sm font-semibold party-${privateToParty}`}>{t('private', { party: tp(privateToParty) })}</span>}
+            {exportHref && !isBlocked && (
+              <a className="btn-secondary" href={exportHref} download title={t('exportHint')}>
+                {t('export')}
+              </a>
+            )}
+          </div>
         </div>
         <PresenceList self={self} others={people} />
       </header>

@@ -156,6 +156,13 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     await waitForStatus(b.page, STATUS.saved);
     await waitForSnapshot(b.page, final);
 
+    // The saved board downloads as CSV, with B's session, from the link on the page.
+    const href = await b.page.getByRole('link', { name: en.board.export }).getAttribute('href');
+    expect(href).toBe(`/api/boards/${boardId}/export`);
+    const csv = await b.page.evaluate(async (url) => (await fetch(url)).text(), href ?? '');
+    expect(csv).toContain(`note,`);
+    expect(csv).toContain(`Ideas,1,yellow,1,"${merged}"`);
+
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { csvDocument } from '../../export/csv';
 import type { SessionRecord } from './gather-session-record';
 
 /**
@@ -9,17 +10,6 @@ import type { SessionRecord } from './gather-session-record';
 export const CSV_COLUMNS = ['section', 'id', 'parent_id', 'party', 'name', 'kind', 'status', 'title', 'text', 'value', 'labor', 'management', 'flag', 'hash', 'time', 'detail'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number | boolean | null>>;
-
-/**
- * RFC 4180 quoting, plus a leading apostrophe on cells a spreadsheet would run as a
- * formula (=, +, -, @, tab, CR): text typed on the board must stay text.
- */
-export function csvCell(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function rows(r: SessionRecord): Row[] {
   const s = r.session;
@@ -57,8 +47,6 @@ function rows(r: SessionRecord): Row[] {
   return out;
 }
 
-/** UTF-8 with a byte-order mark (so spreadsheets read accents right) and CRLF line ends. */
 export function renderCsv(record: SessionRecord): string {
-  const lines = [CSV_COLUMNS.join(','), ...rows(record).map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(CSV_COLUMNS, rows(record));
 }

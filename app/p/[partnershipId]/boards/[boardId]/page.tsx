@@ -40,6 +40,7 @@ export default async function BoardPage({ params }: { params: Params }) {
       initialAccess={canEditBoards(membership.role) ? 'edit' : 'view'}
       initialTitle={board.title}
       privateToParty={board.privateToParty}
+      exportHref={`/api/boards/${board.id}/export`}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from './render-csv';
+import { csvCell, csvDocument } from './csv';
 
 describe('csvCell', () => {
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
@@ -17,5 +17,20 @@ describe('csvCell', () => {
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
+
+describe('csvDocument', () => {
+  it('writes a byte-order mark, a header and one CRLF line per row, empty where a row has no value', () => {
+    expect(csvDocument(['a', 'b'] as const, [{ a: 'x' }, { a: 1, b: 'y, z' }])).toBe('\uFEFFa,b\r\nx,\r\n1,"y, z"\r\n');
+  });
+});
+
+describe('csvCell at the edges', () => {
+  it('quotes line breaks and edge spaces, so a second line never becomes a row', () => {
+    expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
+    expect(csvCell(' padded ')).toBe('" padded "');
+    expect(csvCell('\tTab')).toBe('"\'\tTab"');
+    expect(csvCell('año')).toBe('año');
   });
 });
