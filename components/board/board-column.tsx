@@ -20,12 +20,15 @@ interface Props {
   onAddNote: () => void;
   /** Absent when the column cannot be removed (the board's only column, or read-only). */
   onRemove?: () => void;
+  /** Moves the column one place; absent at that edge. */
+  onMoveLeft?: () => void;
+  onMoveRight?: () => void;
   onDragOver: () => void;
   onDrop: (e: DragEvent) => void;
   children: ReactNode;
 }
 
-export function BoardColumn({ column, noteCount, canEdit, isDropTarget, incoming, onRename, onAddNote, onRemove, onDragOver, onDrop, children }: Props) {
+export function BoardColumn({ column, noteCount, canEdit, isDropTarget, incoming, onRename, onAddNote, onRemove, onMoveLeft, onMoveRight, onDragOver, onDrop, children }: Props) {
   const t = useTranslations('board.column');
   const headingId = `column-${column.id}`;
   const title = column.title || t('untitled');
@@ -56,7 +59,23 @@ export function BoardColumn({ column, noteCount, canEdit, isDropTarget, incoming
           className="column-title block min-h-[44px] w-full rounded-md border border-transparent bg-transparent px-2 py-1 text-xl font-bold text-zinc-900 hover:border-zinc-400 focus:border-zinc-500 focus:bg-white"
         />
       )}
-      <p className="px-2 text-sm text-zinc-700">{t('count', { count: noteCount })}</p>
+      <div className="flex items-center justify-between gap-2 px-2">
+        <p className="text-sm text-zinc-700">{t('count', { count: noteCount })}</p>
+        {canEdit && (onMoveLeft || onMoveRight) && (
+          <div className="flex gap-1">
+            {onMoveLeft && (
+              <button type="button" data-control="column-left" className="btn-secondary min-h-[36px] px-2 py-1 text-sm" aria-label={t('moveLeft', { column: title })} title={t('moveLeft', { column: title })} onClick={onMoveLeft}>
+                <span aria-hidden="true">←</span>
+              </button>
+            )}
+            {onMoveRight && (
+              <button type="button" data-control="column-right" className="btn-secondary min-h-[36px] px-2 py-1 text-sm" aria-label={t('moveRight', { column: title })} title={t('moveRight', { column: title })} onClick={onMoveRight}>
+                <span aria-hidden="true">→</span>
+              </button>
+            )}
+          </div>
+        )}
+      </div>
       {incoming.map((p) => (
         <p key={p.id} className={`rounded px-2 py-1 text-sm font-semibold party-${p.party ?? 'neutral'}`}>
           {t('incoming', { name: p.name })}

@@ -11,6 +11,7 @@ import {
   addNote,
   deleteNote,
   hasReacted,
+  moveColumn,
   moveNote,
   readBoard,
   removeColumn,
@@ -67,9 +68,19 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
   const [draggingId, setDraggingId] = useState<string | null>(null);
   const [dropColumn, setDropColumn] = useState<string | null>(null);
   const pendingFocus = useRef<PendingFocus>(null);
+  /** A moved column's button keeps focus, so pressing it again keeps moving the column. */
+  const pendingColumnFocus = useRef<{ columnId: string; control: 'column-left' | 'column-right' } | null>(null);
 
   // Re-read on every change: `version` counts them.
   const board = useMemo(() => (state ? readBoard(state.doc) : null), [state?.doc, state?.version]);
+
+  useEffect(() => {
+    const column = pendingColumnFocus.current;
+    if (!column) return;
+    pendingColumnFocus.current = null;
+    const box = document.querySelector(`[data-column-id="${CSS.escape(column.columnId)}"]`);
+    (box?.querySelector<HTMLElement>(`[data-control="${column.control}"]`) ?? box?.querySelector<HTMLElement>('button'))?.focus();
+  });
 
   useEffect(() => {
     const target = pendingFocus.current;
@@ -95,6 +106,11 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
 
   const setPresence = (field: string, value: unknown) => {
     if (awareness.getLocalState()?.[field] !== value) awareness.setLocalStateField(field, value);
+  };
+
+  const shiftColumn = (columnId: string, direction: -1 | 1) => {
+    pendingColumnFocus.current = { columnId, control: direction < 0 ? 'column-left' : 'column-right' };
+    moveColumn(doc, columnId, direction);
   };
 
   /** Asks first (the notes move; the column's title is gone), then focuses the column that took the notes. */
@@ -182,7 +198,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
       </header>
 
       <div className="grid grid-cols-1 gap-4 md:auto-cols-[minmax(18rem,1fr)] md:grid-flow-col md:grid-cols-none md:overflow-x-auto md:pb-2">
-        {board.columns.map((column) => {
+        {board.columns.map((column, columnIndex) => {
           const notes = board.notes.filter((n) => n.column === column.id);
           const incoming = peers.filter((p) => p.presence.drag?.column === column.id).map((p) => p.user);
           return (
@@ -195,6 +211,8 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
               incoming={incoming}
               onRename={(next) => renameColumn(doc, column.id, next)}
               onRemove={board.columns.length > 1 ? () => confirmRemoveColumn(column.id, notes.length) : undefined}
+              onMoveLeft={columnIndex > 0 ? () => shiftColumn(column.id, -1) : undefined}
+              onMoveRight={columnIndex < board.columns.length - 1 ? () => shiftColumn(column.id, 1) : undefined}
               onAddNote={() => {
                 const id = newId();
                 pendingFocus.current = { noteId: id, control: 'text' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addColumn, addNote, initBoard, readBoard, removeColumn } from './team-board';
+import { addColumn, addNote, initBoard, moveColumn, readBoard, removeColumn } from './team-board';
 
 function board(): Y.Doc {
   const doc = new Y.Doc();
@@ -55,5 +55,54 @@ describe('removing a column', () => {
     const expected = { Ideas: ['moved with the column', 'written offline'], 'Next steps': [], Later: [] };
     expect(layout(a)).toEqual(expected);
     expect(layout(b)).toEqual(expected);
+  });
+});
+
+describe('moving a column', () => {
+  const titles = (doc: Y.Doc) => readBoard(doc).columns.map((c) => c.title);
+
+  it('moves one place left or right with its notes, and not past either edge', () => {
+    const doc = board();
+    addNote(doc, { id: 'n1', column: 'c3', text: 'survey reps' });
+    moveColumn(doc, 'c3', -1);
+    expect(titles(doc)).toEqual(['Ideas', 'Next steps', 'Questions']);
+    moveColumn(doc, 'c3', -1);
+    moveColumn(doc, 'c3', -1);
+    expect(layout(doc)).toEqual({ 'Next steps': ['survey reps'], Ideas: [], Questions: [] });
+    moveColumn(doc, 'c2', 1);
+    moveColumn(doc, 'c1', 1);
+    expect(titles(doc)).toEqual(['Next steps', 'Questions', 'Ideas']);
+    addColumn(doc, 'c4', 'Later');
+    expect(titles(doc)).toEqual(['Next steps', 'Questions', 'Ideas', 'Later']);
+  });
+
+  it('places the columns of a board made before columns had numbers by their array order', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const [id, title] of [['a', 'One'], ['b', 'Two'], ['c', 'Three']]) {
+        const col = new Y.Map<unknown>();
+        col.set('id', id);
+        col.set('title', new Y.Text(title));
+        doc.getArray('columns').push([col]);
+      }
+    });
+    expect(titles(doc)).toEqual(['One', 'Two', 'Three']);
+    moveColumn(doc, 'a', 1);
+    expect(titles(doc)).toEqual(['Two', 'One', 'Three']);
+    addColumn(doc, 'd', 'Four');
+    expect(titles(doc)).toEqual(['Two', 'One', 'Three', 'Four']);
+  });
+
+  it('keeps both of two people’s moves of different columns, and both see the same order', () => {
+    const a = board();
+    const b = new Y.Doc();
+    exchange(a, b);
+    addColumn(a, 'c4', 'Later');
+    exchange(a, b);
+    moveColumn(a, 'c1', 1); // Questions, Ideas, Next steps, Later
+    moveColumn(b, 'c4', -1); // Ideas, Questions, Later, Next steps
+    exchange(a, b);
+    expect(titles(a)).toEqual(['Questions', 'Ideas', 'Later', 'Next steps']);
+    expect(titles(b)).toEqual(titles(a));
   });
 });

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
  * accessors; nothing else touches raw Y.Map keys.
  *
  *   meta:    Y.Map  { title: Y.Text }
- *   columns: Y.Array<Y.Map { id: string, title: Y.Text }>
+ *   columns: Y.Array<Y.Map { id: string, title: Y.Text, order?: number }>   (shown by order, else array place)
  *   notes:   Y.Map<noteId, Y.Map { id, column: string, order: number, color: string, text: Y.Text,
  *                                   comments: Y.Array<Y.Map { id, text: Y.Text }>, reactions: Y.Map<clientKey, emoji> }>
  */
@@ -86,11 +86,25 @@ function newText(value: string): Y.Text {
   return t;
 }
 
-export function readBoard(doc: Y.Doc): BoardView {
-  const cols = columns(doc)
+interface PlacedColumn {
+  map: Y.Map<unknown>;
+  id: string;
+  /** Its `order` when it has one (moves and new columns set it), else its place in the array. */
+  key: number;
+  index: number;
+}
+
+/** The columns in the order people see them. */
+function placedColumns(doc: Y.Doc): PlacedColumn[] {
+  return columns(doc)
     .toArray()
-    .map((c) => ({ id: stringOf(c, 'id', ''), title: textOf(c, 'title') }))
-    .filter((c) => c.id);
+    .map((map, index) => ({ map, id: stringOf(map, 'id', ''), key: numberOf(map, 'order', index + 1), index }))
+    .filter((c) => c.id)
+    .sort((a, b) => a.key - b.key || a.index - b.index);
+}
+
+export function readBoard(doc: Y.Doc): BoardView {
+  const cols = placedColumns(doc).map((c) => ({ id: c.id, title: textOf(c.map, 'title') }));
   const list: NoteView[] = [];
   notes(doc).forEach((n, id) => {
     const reactions: Record<string, number> = {};
@@ -140,7 +154,27 @@ export function addColumn(doc: Y.Doc, id: string, title: string): void {
   const col = new Y.Map<unknown>();
   col.set('id', id);
   col.set('title', newText(title.slice(0, MAX_TITLE)));
+  col.set('order', Math.max(0, ...placedColumns(doc).map((c) => c.key)) + 1);
   columns(doc).push([col]);
+}
+
+/**
+ * Moves a column one place left (-1) or right (+1). Like a note's, a column's place is a
+ * number: a move writes the moved column's `order` (halfway to the column beyond its
+ * neighbour), so two people moving different columns never undo each other. Columns of
+ * an older board, placed by the array alone, get their numbers in the same transaction.
+ */
+export function moveColumn(doc: Y.Doc, columnId: string, direction: -1 | 1): void {
+  doc.transact(() => {
+    const placed = placedColumns(doc);
+    for (const c of placed) if (c.map.get('order') === undefined) c.map.set('order', c.key);
+    const index = placed.findIndex((c) => c.id === columnId);
+    const moving = placed[index];
+    const neighbour = placed[index + direction];
+    if (index < 0 || !moving || !neighbour) return;
+    const beyond = placed[index + 2 * direction];
+    moving.map.set('order', beyond ? (neighbour.key + beyond.key) / 2 : neighbour.key + direction);
+  });
 }
 
 export function renameColumn(doc: Y.Doc, columnId: string, title: string): void {
@@ -158,12 +192,11 @@ export function renameColumn(doc: Y.Doc, columnId: string, title: string): void 
  * notes.
  */
 export function removeColumn(doc: Y.Doc, columnId: string): string | null {
-  const list = columns(doc);
-  const all = list.toArray();
-  const index = all.findIndex((c) => c.get('id') === columnId);
-  const heir = all[index - 1] ?? all[index + 1];
-  const heirId = heir ? stringOf(heir, 'id', '') : '';
-  if (index < 0 || !heirId) return null;
+  const placed = placedColumns(doc);
+  const place = placed.findIndex((c) => c.id === columnId);
+  const removed = placed[place];
+  const heirId = (placed[place - 1] ?? placed[place + 1])?.id;
+  if (!removed || !heirId) return null;
   doc.transact(() => {
     const board = readBoard(doc);
     const moving = board.notes.filter((n) => n.column === columnId);
@@ -174,7 +207,7 @@ export function removeColumn(doc: Y.Doc, columnId: string): string | null {
       n.set('column', heirId);
       n.set('order', ++order);
     }
-    list.delete(index, 1);
+    columns(doc).delete(removed.index, 1);
   });
   return heirId;
 }

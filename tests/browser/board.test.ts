@@ -228,6 +228,28 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     expect(b.pageErrors).toEqual([]);
   });
 
+  it('moves a column from the keyboard, keeping focus on it; the other person sees the new order', async () => {
+    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Order' } });
+    const url = `${server.url}/p/${partnershipId}/boards/${id}`;
+    const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
+    await Promise.all([a.page.goto(url), b.page.goto(url)]);
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    const order = (titles: string[]) => JSON.stringify({ title: 'Order', columns: titles.map((title) => ({ title, notes: [] })) });
+    await a.page.getByRole('button', { name: fill(en.board.column.moveRight, { column: 'Ideas' }) }).focus();
+    await a.page.keyboard.press('Enter');
+    await waitForSnapshot(a.page, order(['Questions', 'Ideas', 'Next steps']));
+    await a.page.keyboard.press('Enter');
+    await waitForSnapshot(a.page, order(['Questions', 'Next steps', 'Ideas']));
+    await waitForSnapshot(b.page, order(['Questions', 'Next steps', 'Ideas']));
+    // At the right edge there is no "right" any more: focus stays in the column, on "left".
+    await a.page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, fill(en.board.column.moveLeft, { column: 'Ideas' }));
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    await b.page.reload();
+    await waitForSnapshot(b.page, order(['Questions', 'Next steps', 'Ideas']));
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
   it('shows a long title and a long note whole on a phone: titles wrap and Enter adds no line break, notes grow', async () => {
     const longTitle = 'Spring professional development: what should we plan for the release days?';
     const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: longTitle } });
