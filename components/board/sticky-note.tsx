@@ -14,7 +14,8 @@ export const NOTE_DRAG_TYPE = 'application/x-accord-note';
 /** The key agreements are stored under in a note's reactions map (the doc's data; shown as an icon). */
 export const REACTION = '👍';
 
-const COLOR_CLASSES: Record<NoteColor, string> = {
+/** A note's colour on every screen that shows notes (the board, the projector). */
+export const COLOR_CLASSES: Record<NoteColor, string> = {
   yellow: 'bg-yellow-100 border-yellow-500',
   blue: 'bg-sky-100 border-sky-500',
   green: 'bg-green-100 border-green-600',

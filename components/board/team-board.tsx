@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, ReactNode } from 'react';
@@ -47,6 +48,8 @@ interface Props {
   privateToParty: Party | null;
   /** Where its saved content downloads as CSV (team boards). */
   exportHref?: string;
+  /** Its large-type view for the room's shared screen (team boards). */
+  projectorHref?: string;
 }
 
 /** A team board: sticky notes in columns, edited together in real time. */
@@ -61,7 +64,7 @@ export function TeamBoard(props: Props) {
 /** Which control gets focus after a change re-renders a note somewhere else. */
 type PendingFocus = { noteId: string; control: 'text' | 'move-left' | 'move-right' } | null;
 
-function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, exportHref }: Props) {
+function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, exportHref, projectorHref }: Props) {
   const t = useTranslations('board');
   const tp = useTranslations('parties');
   const state = useDoc(docId);
@@ -187,6 +190,11 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
           <SyncStatusLine status={status} connectError={state.connectError} />
           <div className="flex flex-wrap items-center gap-3">
             {privateToParty && <span className={`rounded px-2 py-1 text-sm font-semibold party-${privateToParty}`}>{t('private', { party: tp(privateToParty) })}</span>}
+            {projectorHref && !isBlocked && (
+              <Link className="btn-secondary" href={projectorHref}>
+                {t('projector.open')}
+              </Link>
+            )}
             {exportHref && !isBlocked && (
               <a className="btn-secondary" href={exportHref} download title={t('exportHint')}>
                 {t('export')}

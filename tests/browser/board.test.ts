@@ -250,6 +250,35 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     expect(b.pageErrors).toEqual([]);
   });
 
+  it('shows the board on the room’s screen in large type, live, and only to those who may open it', async () => {
+    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Room screen' } });
+    const url = `${server.url}/p/${partnershipId}/boards/${id}`;
+    const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
+    await Promise.all([a.page.goto(url), b.page.goto(url)]);
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    const screen = await a.context.newPage();
+    await screen.goto(`${server.url}${await a.page.getByRole('link', { name: en.board.projector.open }).getAttribute('href')}`);
+    const projector = screen.getByTestId('board-projector');
+    await projector.getByRole('heading', { name: 'Room screen', level: 1 }).waitFor();
+
+    await b.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Ideas' }) }).click();
+    await b.page.getByRole('textbox', { name: noteLabel(1, 'Ideas'), exact: true }).fill('Coaches in every school');
+    const note = projector.locator('[data-note-id]').filter({ hasText: 'Coaches in every school' });
+    await note.waitFor();
+    expect(await note.locator('.note-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+    await a.page.getByRole('button', { name: fill(en.board.note.agree, { count: 0 }) }).click();
+    await note.getByText(fill(en.board.note.agree, { count: 1 })).waitFor({ state: 'attached' });
+    expect(await seriousA11yViolations(screen)).toEqual([]);
+
+    // Another party's private board: the same "not found" as its board page.
+    const { id: privateId } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Labor only', privateToParty: 'labor' } });
+    const refused = await b.page.goto(`${server.url}/p/${partnershipId}/boards/${privateId}/projector`);
+    expect(refused?.status()).toBe(404);
+    expect(await b.page.content()).not.toContain('Labor only');
+    await screen.close();
+    expect(a.pageErrors).toEqual([]);
+  });
+
   it('shows a long title and a long note whole on a phone: titles wrap and Enter adds no line break, notes grow', async () => {
     const longTitle = 'Spring professional development: what should we plan for the release days?';
     const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: longTitle } });
