@@ -4,7 +4,7 @@ import { ThumbsUp } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { readBoard } from '../../domain/board/team-board';
+import { agreementCount, readBoard } from '../../domain/board/team-board';
 import { SyncProvider } from '../sync/sync-provider';
 import { useDoc } from '../sync/use-doc';
 import { COLOR_CLASSES } from './sticky-note';
@@ -51,7 +51,7 @@ function LiveBoardProjector({ docId, initialTitle, boardHref }: Props) {
                 </h2>
                 <ol className="mt-4 space-y-4">
                   {notes.map((note) => {
-                    const agreements = Object.values(note.reactions).reduce((sum, n) => sum + n, 0);
+                    const agreements = agreementCount(note);
                     return (
                       <li key={note.id} data-note-id={note.id} className={`rounded-xl border-4 p-4 ${COLOR_CLASSES[note.color]}`}>
                         <p className="note-text whitespace-pre-wrap break-words text-2xl lg:text-3xl">{note.text}</p>

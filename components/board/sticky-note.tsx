@@ -4,15 +4,13 @@ import { ThumbsUp } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { DragEvent } from 'react';
-import { MAX_NOTE_TEXT, NOTE_COLORS } from '../../domain/board/team-board';
+import { MAX_NOTE_TEXT, NOTE_COLORS, agreementCount } from '../../domain/board/team-board';
 import type { NoteColor, NoteView } from '../../domain/board/team-board';
 import { CollabTextField } from './collab-text-field';
 import { PartyAvatar } from './presence-list';
 import type { PresencePerson } from './presence-list';
 
 export const NOTE_DRAG_TYPE = 'application/x-accord-note';
-/** The key agreements are stored under in a note's reactions map (the doc's data; shown as an icon). */
-export const REACTION = '👍';
 
 /** A note's colour on every screen that shows notes (the board, the projector). */
 export const COLOR_CLASSES: Record<NoteColor, string> = {
@@ -59,7 +57,7 @@ export function StickyNote({ note, position, columnTitle, leftColumnTitle, right
   const [comment, setComment] = useState('');
   const commentsId = useId();
   const label = t('label', { position, column: columnTitle });
-  const agreeCount = note.reactions[REACTION] ?? 0;
+  const agreeCount = agreementCount(note);
   const isBusy = editors.length > 0 || movers.length > 0;
 
   return (

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, ReactNode } from 'react';
 import { neighbourColumn, orderAtEnd, orderBefore } from '../../domain/board/note-order';
 import {
+  AGREE_REACTION,
   MAX_TITLE,
   addColumn,
   addComment,
@@ -33,7 +34,7 @@ import { CollabTextField } from './collab-text-field';
 import { newId } from './new-id';
 import { PresenceList } from './presence-list';
 import type { PresencePerson } from './presence-list';
-import { NOTE_DRAG_TYPE, REACTION, StickyNote } from './sticky-note';
+import { NOTE_DRAG_TYPE, StickyNote } from './sticky-note';
 import type { NoteActions } from './sticky-note';
 import { SyncStatusLine } from './sync-status-line';
 
@@ -151,7 +152,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
       pendingFocus.current = { noteId: note.id, control: arrives ? (direction === 1 ? 'move-right' : 'move-left') : direction === 1 ? 'move-left' : 'move-right' };
       moveNote(doc, note.id, target.id, orderAtEnd(board.notes, target.id, note.id));
     },
-    onToggleReaction: () => toggleReaction(doc, note.id, REACTION, self.id),
+    onToggleReaction: () => toggleReaction(doc, note.id, AGREE_REACTION, self.id),
     onAddComment: (text) => addComment(doc, note.id, { id: newId(), text }),
     onFocusText: () => setPresence(FOCUS_FIELD, note.id),
     onBlurText: () => setPresence(FOCUS_FIELD, null),
@@ -246,7 +247,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
                         leftColumnTitle={titleOrNull(neighbourColumn(board.columns, column.id, -1)?.title, t('column.untitled'))}
                         rightColumnTitle={titleOrNull(neighbourColumn(board.columns, column.id, 1)?.title, t('column.untitled'))}
                         canEdit={canEdit}
-                        hasReacted={hasReacted(doc, note.id, REACTION, self.id)}
+                        hasReacted={hasReacted(doc, note.id, AGREE_REACTION, self.id)}
                         editors={uniqueUsers(peers.filter((p) => p.presence.focus === note.id))}
                         movers={uniqueUsers(peers.filter((p) => p.presence.drag?.noteId === note.id))}
                         actions={actionsFor(note)}

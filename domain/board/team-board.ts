@@ -33,6 +33,14 @@ export interface BoardView {
   notes: NoteView[];
 }
 
+/** The one reaction the board offers ("Agree"), the key it is stored under in a note's reactions. */
+export const AGREE_REACTION = '👍';
+
+/** How many people agree with a note (shown on the note, the projector and in exports). */
+export function agreementCount(note: NoteView): number {
+  return note.reactions[AGREE_REACTION] ?? 0;
+}
+
 export const MAX_NOTE_TEXT = 2000;
 export const MAX_TITLE = 200;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addComment, addNote, initBoard, readBoard, toggleReaction } from '../../domain/board/team-board';
+import { AGREE_REACTION, addComment, addNote, initBoard, readBoard, toggleReaction } from '../../domain/board/team-board';
 import { renderBoardCsv } from './export-board';
 
 describe('a team board as CSV', () => {
@@ -12,8 +12,8 @@ describe('a team board as CSV', () => {
     addNote(doc, { id: 'n2', column: 'c1', text: '=HYPERLINK("http://evil.example")', color: 'pink' });
     addNote(doc, { id: 'n3', column: 'c2', text: 'Which days?\nNot testing week' });
     addComment(doc, 'n1', { id: 'm1', text: 'Start with K–3' });
-    toggleReaction(doc, 'n1', '👍', 'ana');
-    toggleReaction(doc, 'n1', '👍', 'ben');
+    toggleReaction(doc, 'n1', AGREE_REACTION, 'ana');
+    toggleReaction(doc, 'n1', AGREE_REACTION, 'ben');
     expect(renderBoardCsv(readBoard(doc)).split('\r\n')).toEqual([
       '\uFEFFsection,id,parent_id,column,position,color,agreements,text',
       'board,,,,,,,"Release days, año 2026"',

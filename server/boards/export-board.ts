@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { BoardView } from '../../domain/board/team-board';
-import { readBoard } from '../../domain/board/team-board';
+import { agreementCount, readBoard } from '../../domain/board/team-board';
 import { AppError } from '../../domain/errors';
 import { boardDocId, parseDocId } from '../../domain/sync/protocol';
 import { csvDocument } from '../export/csv';
@@ -22,8 +22,7 @@ export function renderBoardCsv(board: BoardView): string {
     board.notes
       .filter((n) => n.column === c.id)
       .forEach((n, i) => {
-        const agreements = Object.values(n.reactions).reduce((sum, count) => sum + count, 0);
-        rows.push({ section: 'note', id: n.id, parent_id: c.id, column: c.title, position: i + 1, color: n.color, agreements, text: n.text });
+        rows.push({ section: 'note', id: n.id, parent_id: c.id, column: c.title, position: i + 1, color: n.color, agreements: agreementCount(n), text: n.text });
         n.comments.forEach((m, j) => rows.push({ section: 'comment', id: m.id, parent_id: n.id, column: c.title, position: j + 1, text: m.text }));
       });
   }

@@ -90,6 +90,16 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     return tracked;
   }
 
+  /** Alma and Ben on a new board (default columns), both pages saved. */
+  async function twoOnNewBoard(title: string): Promise<{ a: TrackedPage; b: TrackedPage }> {
+    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title } });
+    const url = `${server.url}/p/${partnershipId}/boards/${id}`;
+    const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
+    await Promise.all([a.page.goto(url), b.page.goto(url)]);
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    return { a, b };
+  }
+
   it('shows each person the other’s edits and presence, and merges an offline spell', async () => {
     const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
     await Promise.all([a.page.goto(boardUrl), b.page.goto(boardUrl)]);
@@ -194,11 +204,7 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
   });
 
   it('removes a column after asking: its notes move to the column before it, for everyone', async () => {
-    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Columns' } });
-    const url = `${server.url}/p/${partnershipId}/boards/${id}`;
-    const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
-    await Promise.all([a.page.goto(url), b.page.goto(url)]);
-    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    const { a, b } = await twoOnNewBoard('Columns');
     await a.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Questions' }) }).click();
     await a.page.getByRole('textbox', { name: noteLabel(1, 'Questions'), exact: true }).fill('Which days?');
     await waitForValue(b.page, noteLabel(1, 'Questions'), 'Which days?');
@@ -229,11 +235,7 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
   });
 
   it('moves a column from the keyboard, keeping focus on it; the other person sees the new order', async () => {
-    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Order' } });
-    const url = `${server.url}/p/${partnershipId}/boards/${id}`;
-    const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
-    await Promise.all([a.page.goto(url), b.page.goto(url)]);
-    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    const { a, b } = await twoOnNewBoard('Order');
     const order = (titles: string[]) => JSON.stringify({ title: 'Order', columns: titles.map((title) => ({ title, notes: [] })) });
     await a.page.getByRole('button', { name: fill(en.board.column.moveRight, { column: 'Ideas' }) }).focus();
     await a.page.keyboard.press('Enter');
@@ -251,11 +253,7 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
   });
 
   it('shows the board on the room’s screen in large type, live, and only to those who may open it', async () => {
-    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Room screen' } });
-    const url = `${server.url}/p/${partnershipId}/boards/${id}`;
-    const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
-    await Promise.all([a.page.goto(url), b.page.goto(url)]);
-    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    const { a, b } = await twoOnNewBoard('Room screen');
     const screen = await a.context.newPage();
     await screen.goto(`${server.url}${await a.page.getByRole('link', { name: en.board.projector.open }).getAttribute('href')}`);
     const projector = screen.getByTestId('board-projector');
