@@ -166,6 +166,16 @@ export class PGliteRemote {
     await this.call({ op: 'gc' });
   }
 
+  /**
+   * How commits reach the disk: on a data folder PostgreSQL runs with fsync on and every
+   * flush is a real fsync(2) (`flushes` counts PostgreSQL's since the thread started, and
+   * `newClusterFlushed` the files and folders of a cluster this open created, flushed once);
+   * in memory, fsync is off (there is no disk).
+   */
+  durability(): Promise<{ fsync: boolean; walSyncMethod: string; flushes: number; newClusterFlushed: number }> {
+    return this.call({ op: 'durability' });
+  }
+
   async close(): Promise<void> {
     if (this.failure) return;
     this.isClosing = true;

@@ -7,16 +7,19 @@
 //               { id, op: 'exec', sql }       → simple protocol; rows of the last statement
 //               { id, op: 'begin' }            → replies once the transaction holds the lock
 //               { id, op: 'end', tx, commit }  → commit (or roll back) that transaction
+//               { id, op: 'durability' }  → { fsync, walSyncMethod, flushes } (tests, diagnostics)
 //               { id, op: 'close' }
 // Messages out: { type: 'ready' } | { type: 'fatal', error }
 //               { id, ok: true, result } | { id, ok: false, error }
 import { execFileSync } from 'node:child_process';
-import { readlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 import { getPriority, setPriority } from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 
 if (!parentPort) throw new Error('pglite-worker.mjs must run as a worker thread');
 const port = parentPort;
@@ -82,10 +85,75 @@ function lowerThreadPriority(by) {
 }
 lowerThreadPriority(workerData.lowerPriorityBy ?? 0);
 
+// Durable on disk. PGlite starts PostgreSQL with `-F` (fsync off), and its Node file layer
+// (Emscripten's NODEFS) has no fsync: PostgreSQL's flushes stopped in the WebAssembly, so a
+// commit reached the operating system's page cache, not the disk. On a data folder we
+// start it without `-F` and give NODEFS the fsync it lacks, so a commit returns only after
+// its WAL is on disk and a checkpoint flushes the data files before it recycles WAL.
+//  - `wal_sync_method=fsync`: Emscripten's fdatasync (PostgreSQL's default method on
+//    Linux) is a stub that returns success without reaching the file layer; fsync does.
+//  - Every flush is a real `fsync(2)` of the file (or folder) the stream has open. An
+//    error goes back to PostgreSQL as EIO, which makes it stop (PANIC) rather than carry
+//    on with a write that may be lost: the server then fails, and nothing is acknowledged.
+// In memory there is no disk and the defaults stay.
+let flushes = 0;
+/** Files and folders of a cluster created by this open, flushed once after it started. */
+let newClusterFlushed = 0;
+const EIO = 29; // Emscripten's errno numbering
+
+class FlushingNodeFS extends NodeFS {
+  async init(pg, opts) {
+    const { emscriptenOpts } = await super.init(pg, opts);
+    const installFsync = (mod) => {
+      mod.NODEFS.stream_ops.fsync = (stream) => {
+        try {
+          fsyncSync(stream.nfd);
+        } catch (err) {
+          console.error('[db] fsync failed', err instanceof Error ? err.message : err);
+          throw new mod.FS.ErrnoError(EIO);
+        }
+        flushes++;
+      };
+    };
+    return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), installFsync] } };
+  }
+}
+
+/** fsync every file and folder under `dir` (a new cluster: initdb's files were never flushed). */
+function flushTree(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) flushTree(full);
+    else if (entry.isFile()) flushPath(full);
+  }
+  flushPath(dir);
+}
+
+function flushPath(file) {
+  newClusterFlushed++;
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openDatabase(dataDir) {
+  if (!dataDir) return new PGlite();
+  return new PGlite({
+    fs: new FlushingNodeFS(dataDir),
+    startParams: [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'],
+  });
+}
+
 let db;
 try {
-  db = new PGlite(workerData.dataDir ?? undefined);
+  const dataDir = workerData.dataDir ?? null;
+  const isNewCluster = dataDir !== null && !existsSync(path.join(dataDir, 'PG_VERSION'));
+  db = openDatabase(dataDir);
   await db.waitReady;
+  if (isNewCluster) flushTree(dataDir);
   // Installed once on the instance: PGlite merges per-query parsers into its defaults with
   // an object spread on every call, and its defaults hold a parser per array type (a
   // sparse, numerically keyed object), which cost ~0.3 ms of this thread per query.
@@ -180,6 +248,17 @@ port.on('message', (msg) => {
     case 'gc':
       // Measurement only (the bench reads RSS after a full GC in every isolate).
       reply(msg.id, Promise.resolve().then(() => (collectGarbage(), null)));
+      break;
+    case 'durability':
+      reply(
+        msg.id,
+        db.query("select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method").then(({ rows: [row] }) => ({
+          fsync: row.fsync === 'on',
+          walSyncMethod: row.method,
+          flushes,
+          newClusterFlushed,
+        })),
+      );
       break;
     case 'close':
       reply(

@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   await migrateDb();
   console.log(`[accord] database: ${describeDb(dbConfig)} (migrations applied)`);
   if (dbConfig.kind === 'pglite' && dbConfig.dataDir) {
-    // PGlite runs PostgreSQL without fsync: a commit reaches the OS, not the disk (docs/architecture.md).
-    console.log('[accord] embedded database: saved edits survive a restart or crash of Accord, not a power loss; set DATABASE_URL to a PostgreSQL server for real use');
+    // Every commit is flushed to disk (db/pglite-worker.mjs), but the database lives in this one process.
+    console.log('[accord] embedded database: each saved edit is flushed to disk; for more than one node, live backups or a large partnership set DATABASE_URL to a PostgreSQL server');
   }
 
   if (e.SEED_DEMO) {
