@@ -89,11 +89,29 @@ export class PGliteRemote {
     this.worker.on('exit', (code) => failed(this.fail(new Error(`the embedded database thread exited (code ${code})`))));
   }
 
+  private readonly failureListeners: ((err: Error) => void)[] = [];
+
+  /**
+   * Called once if the database thread fails or exits while open (not on close): say,
+   * PostgreSQL stopping on a failed flush to disk. Nothing after that can be committed.
+   */
+  onFailure(listener: (err: Error) => void): void {
+    this.failureListeners.push(listener);
+  }
+
+  /** Ends the database thread at once, as a crash of it would (tests of the failure path). */
+  async terminateThread(): Promise<void> {
+    await this.worker.terminate();
+  }
+
   /** Every call in flight and every later call fails with this: the database is gone. */
   private fail(err: Error): Error {
     if (!this.failure) {
       this.failure = err;
-      if (!this.isClosing) console.error('[db] embedded database thread failed', err);
+      if (!this.isClosing) {
+        console.error('[db] embedded database thread failed', err);
+        for (const listener of this.failureListeners) listener(err);
+      }
     }
     for (const call of this.pending.values()) call.reject(this.failure);
     this.pending.clear();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
-import { closeDb, dbConfigFromEnv, describeDb, openDb } from '../db/client';
+import { closeDb, dbConfigFromEnv, describeDb, getRawClient, openDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { env, setListeningPort } from './env';
 import { createRequestHandler } from './http/handle-request';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const dbConfig = dbConfigFromEnv(e);
   const isNewCluster = dbConfig.kind === 'pglite' && dbConfig.dataDir !== null && !existsSync(path.join(dbConfig.dataDir, 'PG_VERSION'));
   const db = openDb(dbConfig);
+  exitIfEmbeddedDatabaseFails();
   await migrateDb();
   console.log(`[accord] database: ${describeDb(dbConfig)} (migrations applied)`);
   if (dbConfig.kind === 'pglite' && dbConfig.dataDir) {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     // needs ~200 MB: a first start would otherwise hold twice the memory of every later one.
     await closeDb();
     openDb(dbConfig);
+    exitIfEmbeddedDatabaseFails();
   }
 
   const app = next({ dev: isDev, dir: root, conf: { distDir: e.ACCORD_NEXT_DIST_DIR } });
@@ -92,6 +94,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * Crash-only: with the embedded database gone nothing can be saved or acknowledged, and a
+ * server that stayed up would only keep people's edits at "Saving…". It exits, so that a
+ * supervisor (or the person at the terminal) starts it again: PostgreSQL recovers from its
+ * log, and each browser sends again whatever was not acknowledged.
+ */
+function exitIfEmbeddedDatabaseFails(): void {
+  const raw = getRawClient();
+  if (raw.kind !== 'pglite') return;
+  raw.client.onFailure((err) => {
+    console.error(`[accord] the embedded database stopped (${err.message}); exiting. Start Accord again: nothing acknowledged is lost, and browsers send unsaved edits again when they reconnect.`);
+    process.exit(1);
+  });
 }
 
 main().catch((err: unknown) => {

@@ -113,3 +113,49 @@ for (const backend of backends) {
     }, CRASH_TEST_TIMEOUT_MS);
   });
 }
+
+// The embedded database's thread can die under a running server: PostgreSQL stops (PANIC)
+// when a flush to disk fails (db/pglite-worker.mjs). Nothing can be committed after that, so
+// the server exits instead of holding everyone's edits at "Saving…" (server/index.ts).
+describe('the embedded database stopping', () => {
+  it('makes the server exit with a message that says what to do; started again, it has every acknowledged edit', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-dbstop-'));
+    const first = await startAccord({ dataDir });
+    try {
+      const p = await first.fixture('partnership', { name: 'Database stop' });
+      const person = await first.fixture('user', { partnershipId: p.id, party: 'labor', role: 'teacher' });
+      const docId = boardDocId((await first.fixture('board', { actorId: person.id, partnershipId: p.id, input: { title: 'Stop' } })).id);
+      const http = new HttpClient(first.url);
+      expect((await http.signIn(person.email, person.password)).ok).toBe(true);
+      const cookie = http.cookieHeader();
+      const socket = rawSocket(first.url, cookie);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      expect(await socket.emitWithAck('doc:join', { docId })).toEqual({ ok: true, access: 'edit' });
+      const doc = new Y.Doc();
+      for (let k = 0; k < 5; k++) {
+        expect(await sendUpdate(socket, docId, capture(doc, () => doc.getArray<number>('log').push([k])))).toEqual({ ok: true });
+      }
+
+      // The server exits before it could answer the fixture.
+      void first.fixture('stopEmbeddedDatabase', undefined).catch(() => undefined);
+      expect(await first.exited).toBe(1);
+      expect(first.output()).toContain('[accord] the embedded database stopped');
+      expect(first.output()).toContain('Start Accord again');
+      socket.disconnect();
+
+      const second = await startAccord({ dataDir });
+      try {
+        const observer = new SyncClient({ url: second.url, extraHeaders: { cookie }, transports: ['websocket'] });
+        const fresh = observer.open(docId);
+        await fresh.whenSynced();
+        expect(fresh.doc.getArray<number>('log').toArray()).toEqual([0, 1, 2, 3, 4]);
+        await observer.close();
+      } finally {
+        await second.cleanup();
+      }
+    } finally {
+      await first.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, CRASH_TEST_TIMEOUT_MS);
+});

@@ -42,6 +42,14 @@ export const fixtures = {
     await getDb().update(boards).set({ facilitatorsInvited: true }).where(eq(boards.id, args.boardId));
     return true;
   },
+  /** Ends the embedded database's thread at once, as PostgreSQL stopping (say, on a failed flush to disk) would. */
+  stopEmbeddedDatabase: async () => {
+    const raw = getRawClient();
+    if (raw.kind !== 'pglite') throw new Error('not on the embedded database');
+    // Not awaited: the server exits as soon as the thread is gone, before it could answer.
+    void raw.client.terminateThread();
+    return true;
+  },
   /** Makes every insert into the update log fail, as a real database error would. */
   breakUpdateLog: async () => {
     const db = getDb();

@@ -31,6 +31,8 @@ export interface AccordProcess {
   fixture<N extends FixtureName>(name: N, args: Parameters<Fixtures[N]>[0]): Promise<Awaited<ReturnType<Fixtures[N]>>>;
   stop(): Promise<void>;
   kill(): Promise<void>;
+  /** Resolves with the exit code (null if killed by a signal) when the process ends. */
+  exited: Promise<number | null>;
   /** Removes the temp folder and test database; call after the last stop/kill. */
   cleanup(): Promise<void>;
 }
@@ -89,7 +91,7 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
     else p.reject(new Error(msg.error ?? 'fixture failed'));
   });
 
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const waitExit = async (c: ChildProcess, signal: NodeJS.Signals) => {
     if (c.exitCode !== null || c.signalCode !== null) return;
     c.kill(signal);
@@ -103,6 +105,7 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
     dataDir,
     databaseUrl,
     output: () => output,
+    exited,
     fixture(name, args) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
