@@ -1,7 +1,8 @@
 'use client';
 
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { DocStatus } from '../sync/sync-client';
+import type { DocHandle, DocStatus } from '../sync/sync-client';
 
 export type StatusKey =
   | 'connecting'
@@ -16,7 +17,12 @@ export type StatusKey =
   | 'refused'
   | 'problem';
 
-const REFUSED = new Set(['frame_too_large', 'malformed_update', 'update_rejected', 'rate_limited', 'client_id_taken']);
+/**
+ * The server refused this device's changes for what they are (too large, not a valid
+ * update): sending them again cannot help. Being rate limited passes (the client
+ * reconnects after a pause), and a clientID conflict is resolved by the client itself.
+ */
+const REFUSED = new Set(['frame_too_large', 'malformed_update', 'update_rejected']);
 
 /** The one message the status line shows: errors first, then access, connection, saving. */
 export function statusKey(status: DocStatus, connectError: string | null): StatusKey {
@@ -47,13 +53,50 @@ const TONE: Record<StatusKey, string> = {
   problem: 'bg-red-700',
 };
 
-export function SyncStatusLine({ status, connectError }: { status: DocStatus; connectError: string | null }) {
+interface Props {
+  status: DocStatus;
+  connectError: string | null;
+  /**
+   * Offered when the server refuses this device's changes: deletes the device's unsaved
+   * copy and opens the doc afresh (see DocHandle.discardLocalCopy).
+   */
+  onDiscardLocalChanges?: () => Promise<void>;
+}
+
+export function SyncStatusLine({ status, connectError, onDiscardLocalChanges }: Props) {
   const t = useTranslations('board.status');
   const key = statusKey(status, connectError);
-  return (
+  const [isDiscarding, setIsDiscarding] = useState(false);
+  const line = (
     <p role="status" aria-live="polite" data-testid="board-status" data-status={key} className="flex items-center gap-2 text-lg font-semibold">
       <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ${TONE[key]}`} />
       {t(key)}
     </p>
   );
+  if (key !== 'refused' || !onDiscardLocalChanges) return line;
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      {line}
+      <button
+        type="button"
+        className="btn-danger"
+        disabled={isDiscarding}
+        onClick={() => {
+          if (!window.confirm(t('discardConfirm'))) return;
+          setIsDiscarding(true);
+          void onDiscardLocalChanges().finally(() => setIsDiscarding(false));
+        }}
+      >
+        {isDiscarding ? t('discarding') : t('discard')}
+      </button>
+    </div>
+  );
+}
+
+/** The usual `onDiscardLocalChanges`: drop this device's copy of the doc, then load the page again. */
+export function discardAndReload(handle: DocHandle): () => Promise<void> {
+  return async () => {
+    await handle.discardLocalCopy();
+    window.location.reload();
+  };
 }

@@ -36,7 +36,7 @@ import { PresenceList } from './presence-list';
 import type { PresencePerson } from './presence-list';
 import { NOTE_DRAG_TYPE, StickyNote } from './sticky-note';
 import type { NoteActions } from './sticky-note';
-import { SyncStatusLine } from './sync-status-line';
+import { SyncStatusLine, discardAndReload } from './sync-status-line';
 
 interface Props {
   docId: string;
@@ -100,7 +100,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
 
   const { doc, awareness, status } = state;
   const isLoaded = status.isSynced || board.columns.length > 0 || status.connection === 'offline';
-  if (!isLoaded) return <BoardShell title={initialTitle} message={t('loading')} status={<SyncStatusLine status={status} connectError={state.connectError} />} />;
+  if (!isLoaded) return <BoardShell title={initialTitle} message={t('loading')} status={<SyncStatusLine status={status} connectError={state.connectError} onDiscardLocalChanges={discardAndReload(state.handle)} />} />;
 
   const isBlocked = status.error?.code === 'access_revoked' || status.error?.code === 'not_found';
   const canEdit = !isBlocked && (status.access ?? initialAccess) === 'edit';
@@ -188,7 +188,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
           />
         )}
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <SyncStatusLine status={status} connectError={state.connectError} />
+          <SyncStatusLine status={status} connectError={state.connectError} onDiscardLocalChanges={discardAndReload(state.handle)} />
           <div className="flex flex-wrap items-center gap-3">
             {privateToParty && <span className={`rounded px-2 py-1 text-sm font-semibold party-${privateToParty}`}>{t('private', { party: tp(privateToParty) })}</span>}
             {projectorHref && !isBlocked && (

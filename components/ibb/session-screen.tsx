@@ -7,7 +7,7 @@ import { readIbbBoard } from '../../domain/ibb/ibb-board';
 import { distinctPeople } from '../board/board-presence';
 import { PresenceList } from '../board/presence-list';
 import type { PresencePerson } from '../board/presence-list';
-import { SyncStatusLine } from '../board/sync-status-line';
+import { SyncStatusLine, discardAndReload } from '../board/sync-status-line';
 import { SyncProvider } from '../sync/sync-provider';
 import { useDoc } from '../sync/use-doc';
 import type { Peer } from '../sync/use-doc';
@@ -100,7 +100,7 @@ function LiveSession({ partnershipId, initial, self, actions, records }: Props) 
             </Link>
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <SyncStatusLine status={docState.status} connectError={docState.connectError} />
+            <SyncStatusLine status={docState.status} connectError={docState.connectError} onDiscardLocalChanges={discardAndReload(docState.handle)} />
             {live.error && <span className="text-sm text-red-800">{t('recordsStale')}</span>}
           </div>
           <PresenceList self={self} others={people} />

@@ -1,6 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
-import { offlineDatabaseName, rememberDatabase, trackOpenStore } from './offline-store';
+import { deleteDatabase, offlineDatabaseName, rememberDatabase, trackOpenStore } from './offline-store';
 import type { OfflineStore } from './sync-client';
 
 /** An OfflineStore factory for SyncClient: every doc of this person is kept in IndexedDB. */
@@ -22,6 +22,11 @@ export function indexedDbOfflineStore(userId: string): (docId: string, doc: Y.Do
       destroy: async () => {
         untrack();
         await persistence.destroy().catch(() => undefined);
+      },
+      clear: async () => {
+        untrack();
+        await persistence.destroy().catch(() => undefined);
+        await deleteDatabase(name);
       },
     };
   };

@@ -43,7 +43,7 @@ export function rememberDatabase(name: string): void {
 /** How long sign-out waits for another tab that still has a board open. */
 const BLOCKED_WAIT_MS = 3000;
 
-function deleteDatabase(name: string): Promise<void> {
+export function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = () => resolve();

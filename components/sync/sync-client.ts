@@ -33,6 +33,8 @@ export interface OfflineStore {
   /** Resolves once stored state has been loaded into the doc. */
   whenLoaded: Promise<unknown>;
   destroy(): Promise<void> | void;
+  /** Deletes the stored copy (after `destroy`): what this device kept and the server does not have is gone. */
+  clear?(): Promise<void>;
 }
 
 export interface SyncClientOptions {
@@ -282,6 +284,17 @@ export class DocHandle {
         }
       });
     });
+  }
+
+  /**
+   * For a doc whose local changes the server refuses outright (too large, or not a valid
+   * update): every exchange would send them again and be refused again, and the offline
+   * copy brings them back on reload. Closes the doc and deletes this device's offline copy
+   * of it; the page then opens it afresh from the server. Changes the server has are kept.
+   */
+  async discardLocalCopy(): Promise<void> {
+    await this.close();
+    await this.offline?.clear?.();
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import en from '../../app/i18n/messages/en.json';
 import { hasHorizontalScroll, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
 import type { TrackedPage } from '../support/browser';
@@ -91,13 +92,13 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
   }
 
   /** Alma and Ben on a new board (default columns), both pages saved. */
-  async function twoOnNewBoard(title: string): Promise<{ a: TrackedPage; b: TrackedPage }> {
+  async function twoOnNewBoard(title: string): Promise<{ a: TrackedPage; b: TrackedPage; id: string; url: string }> {
     const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title } });
     const url = `${server.url}/p/${partnershipId}/boards/${id}`;
     const [a, b] = await Promise.all([signedIn(alma), signedIn(ben)]);
     await Promise.all([a.page.goto(url), b.page.goto(url)]);
     await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
-    return { a, b };
+    return { a, b, id, url };
   }
 
   it('shows each person the other’s edits and presence, and merges an offline spell', async () => {
@@ -230,6 +231,63 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     await a.page.getByRole('button', { name: fill(en.board.column.removeNamed, { column: 'Next steps' }) }).click();
     await a.page.locator('[data-column-id]').nth(1).waitFor({ state: 'detached' });
     expect(await a.page.getByRole('button', { name: fill(en.board.column.removeNamed, { column: 'Ideas' }) }).count()).toBe(0);
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
+  it('lets a person whose device holds changes the server refuses discard them, keeping everything saved', async () => {
+    const { a, b, id, url } = await twoOnNewBoard('Refused');
+    await a.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Ideas' }) }).click();
+    await a.page.getByRole('textbox', { name: noteLabel(1, 'Ideas'), exact: true }).fill('Kept');
+    await waitForValue(b.page, noteLabel(1, 'Ideas'), 'Kept');
+    await waitForStatus(a.page, STATUS.saved);
+
+    // Alma's offline copy of the board gets content the server refuses outright: one
+    // update writing under nine new clientIDs (the server binds at most eight per update).
+    const writers = Array.from({ length: 9 }, (_, i) => {
+      const d = new Y.Doc();
+      d.getMap('elsewhere').set(`k${i}`, i);
+      return Y.encodeStateAsUpdate(d);
+    });
+    const poison = Array.from(Y.mergeUpdates(writers));
+    await a.page.goto(`${server.url}/p/${partnershipId}`);
+    await a.page.evaluate(
+      ([name, bytes]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('updates', 'readwrite');
+            tx.objectStore('updates').add(new Uint8Array(bytes));
+            tx.oncomplete = () => (db.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [`accord:${alma.id}:board:${id}`, poison] as const,
+    );
+
+    // Every exchange would send it again: the status says so and offers the way out.
+    await a.page.goto(url);
+    await waitForStatus(a.page, STATUS.refused);
+    const discard = a.page.getByRole('button', { name: STATUS.discard });
+    const messages: string[] = [];
+    a.page.once('dialog', (d) => void (messages.push(d.message()), d.dismiss()));
+    await discard.click();
+    await waitForStatus(a.page, STATUS.refused);
+    a.page.once('dialog', (d) => void (messages.push(d.message()), d.accept()));
+    await discard.click();
+    expect(messages).toEqual([STATUS.discardConfirm, STATUS.discardConfirm]);
+    // The page loads again from the server: what was saved is there, the refused content is gone for good.
+    const expected = JSON.stringify({ title: 'Refused', columns: [{ title: 'Ideas', notes: ['Kept'] }, { title: 'Questions', notes: [] }, { title: 'Next steps', notes: [] }] });
+    await waitForStatus(a.page, STATUS.saved);
+    await waitForSnapshot(a.page, expected);
+    await a.page.reload();
+    await waitForStatus(a.page, STATUS.saved);
+    await waitForSnapshot(a.page, expected);
+    // Nothing refused ever reached Ben, who kept working throughout.
+    await waitForStatus(b.page, STATUS.saved);
+    await waitForSnapshot(b.page, expected);
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   });
