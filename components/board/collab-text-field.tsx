@@ -69,6 +69,8 @@ export function CollabTextField({ value, onChange, label, isMultiline = false, i
   }, [isArea]);
 
   const common = {
+    // Undo here is the shared doc's (components/board/use-board-undo.ts), not the browser's.
+    'data-collab-text': '',
     'aria-label': label,
     readOnly: isReadOnly,
     maxLength,

@@ -1,5 +1,6 @@
 'use client';
 
+import { Redo2, Undo2 } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -37,6 +38,7 @@ import type { PresencePerson } from './presence-list';
 import { NOTE_DRAG_TYPE, StickyNote } from './sticky-note';
 import type { NoteActions } from './sticky-note';
 import { SyncStatusLine, discardAndReload } from './sync-status-line';
+import { useBoardUndo } from './use-board-undo';
 
 interface Props {
   docId: string;
@@ -77,6 +79,9 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
 
   // Re-read on every change: `version` counts them.
   const board = useMemo(() => (state ? readBoard(state.doc) : null), [state?.doc, state?.version]);
+  const stateAccess = state?.status.access ?? initialAccess;
+  const isBlockedNow = state?.status.error?.code === 'access_revoked' || state?.status.error?.code === 'not_found';
+  const history = useBoardUndo(state?.doc ?? null, stateAccess === 'edit' && !isBlockedNow);
 
   useEffect(() => {
     const column = pendingColumnFocus.current;
@@ -114,7 +119,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
 
   const shiftColumn = (columnId: string, direction: -1 | 1) => {
     pendingColumnFocus.current = { columnId, control: direction < 0 ? 'column-left' : 'column-right' };
-    moveColumn(doc, columnId, direction);
+    history.step(() => moveColumn(doc, columnId, direction));
   };
 
   /** Asks first (the notes move; the column's title is gone), then focuses the column that took the notes. */
@@ -125,7 +130,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
     if (!column || !heir) return;
     const message = t('column.removeConfirm', { column: column.title || t('column.untitled'), count: noteCount, target: heir.title || t('column.untitled') });
     if (!window.confirm(message)) return;
-    const heirId = removeColumn(doc, columnId);
+    const heirId = history.step(() => removeColumn(doc, columnId));
     if (heirId) document.querySelector<HTMLElement>(`[data-column-id="${CSS.escape(heirId)}"] .column-title`)?.focus();
   };
 
@@ -135,7 +140,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
     const noteId = e.dataTransfer.getData(NOTE_DRAG_TYPE) || draggingId;
     if (!noteId || !board.notes.some((n) => n.id === noteId)) return;
     const order = beforeId && beforeId !== noteId ? orderBefore(board.notes, column, beforeId, noteId) : orderAtEnd(board.notes, column, noteId);
-    moveNote(doc, noteId, column, order);
+    history.step(() => moveNote(doc, noteId, column, order));
     setDraggingId(null);
     setDropColumn(null);
     setPresence(DRAG_FIELD, null);
@@ -143,17 +148,17 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
 
   const actionsFor = (note: NoteView): NoteActions => ({
     onText: (text) => setNoteText(doc, note.id, text),
-    onColor: (color) => setNoteColor(doc, note.id, color),
-    onDelete: () => deleteNote(doc, note.id),
+    onColor: (color) => history.step(() => setNoteColor(doc, note.id, color)),
+    onDelete: () => history.step(() => deleteNote(doc, note.id)),
     onMove: (direction) => {
       const target = neighbourColumn(board.columns, note.column, direction);
       if (!target) return;
       const arrives = neighbourColumn(board.columns, target.id, direction);
       pendingFocus.current = { noteId: note.id, control: arrives ? (direction === 1 ? 'move-right' : 'move-left') : direction === 1 ? 'move-left' : 'move-right' };
-      moveNote(doc, note.id, target.id, orderAtEnd(board.notes, target.id, note.id));
+      history.step(() => moveNote(doc, note.id, target.id, orderAtEnd(board.notes, target.id, note.id)));
     },
-    onToggleReaction: () => toggleReaction(doc, note.id, AGREE_REACTION, self.id),
-    onAddComment: (text) => addComment(doc, note.id, { id: newId(), text }),
+    onToggleReaction: () => history.step(() => toggleReaction(doc, note.id, AGREE_REACTION, self.id)),
+    onAddComment: (text) => history.step(() => addComment(doc, note.id, { id: newId(), text })),
     onFocusText: () => setPresence(FOCUS_FIELD, note.id),
     onBlurText: () => setPresence(FOCUS_FIELD, null),
     onDragStart: (e) => {
@@ -190,6 +195,18 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
         <div className="flex flex-wrap items-center justify-between gap-3">
           <SyncStatusLine status={status} connectError={state.connectError} onDiscardLocalChanges={discardAndReload(state.handle)} />
           <div className="flex flex-wrap items-center gap-3">
+            {canEdit && (
+              <>
+                <button type="button" className="btn-secondary" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z Meta+Z" title={t('undoHint')}>
+                  <Undo2 aria-hidden="true" className="h-5 w-5" />
+                  {t('undo')}
+                </button>
+                <button type="button" className="btn-secondary" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" title={t('redoHint')}>
+                  <Redo2 aria-hidden="true" className="h-5 w-5" />
+                  {t('redo')}
+                </button>
+              </>
+            )}
             {privateToParty && <span className={`rounded px-2 py-1 text-sm font-semibold party-${privateToParty}`}>{t('private', { party: tp(privateToParty) })}</span>}
             {projectorHref && !isBlocked && (
               <Link className="btn-secondary" href={projectorHref}>
@@ -225,7 +242,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
               onAddNote={() => {
                 const id = newId();
                 pendingFocus.current = { noteId: id, control: 'text' };
-                addNote(doc, { id, column: column.id, text: '' });
+                history.step(() => addNote(doc, { id, column: column.id, text: '' }));
               }}
               onDragOver={() => {
                 if (!draggingId || dropColumn === column.id) return;
@@ -261,7 +278,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
         })}
       </div>
       {canEdit && (
-        <button type="button" className="btn-secondary" onClick={() => addColumn(doc, newId(), t('column.newTitle'))}>
+        <button type="button" className="btn-secondary" onClick={() => history.step(() => addColumn(doc, newId(), t('column.newTitle')))}>
           {t('column.add')}
         </button>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addColumn, addNote, initBoard, moveColumn, readBoard, removeColumn } from './team-board';
+import { AGREE_REACTION, addColumn, addComment, addNote, boardUndoManager, deleteNote, initBoard, moveColumn, readBoard, removeColumn, setNoteText, toggleReaction } from './team-board';
 
 function board(): Y.Doc {
   const doc = new Y.Doc();
@@ -104,5 +104,67 @@ describe('moving a column', () => {
     exchange(a, b);
     expect(titles(a)).toEqual(['Questions', 'Ideas', 'Later', 'Next steps']);
     expect(titles(b)).toEqual(titles(a));
+  });
+});
+
+describe('undo', () => {
+  /** What the server does with a remote update: an origin other than the local edits' null. */
+  const REMOTE = Symbol('remote');
+  function sync(from: Y.Doc, to: Y.Doc): void {
+    Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), REMOTE);
+  }
+
+  it('brings back a deleted note with its text, comments and agreements, for everyone, and redoes the delete', () => {
+    const a = board();
+    const b = new Y.Doc();
+    sync(a, b);
+    const undo = boardUndoManager(a);
+    addNote(a, { id: 'n1', column: 'c1', text: 'release days' });
+    addComment(a, 'n1', { id: 'k1', text: 'which schools?' });
+    toggleReaction(a, 'n1', AGREE_REACTION, 'person-a');
+    undo.stopCapturing();
+    deleteNote(a, 'n1');
+    sync(a, b);
+    expect(readBoard(b).notes).toEqual([]);
+
+    undo.undo();
+    sync(a, b);
+    const [note] = readBoard(b).notes;
+    expect(note).toMatchObject({ id: 'n1', column: 'c1', text: 'release days', comments: [{ id: 'k1', text: 'which schools?' }], reactions: { [AGREE_REACTION]: 1 } });
+    undo.redo();
+    sync(a, b);
+    expect(readBoard(b).notes).toEqual([]);
+  });
+
+  it('takes back only this copy’s changes, never another person’s made in between', () => {
+    const a = board();
+    const b = new Y.Doc();
+    sync(a, b);
+    const undo = boardUndoManager(a);
+    addNote(a, { id: 'mine', column: 'c1', text: 'mine' });
+    sync(a, b);
+    addNote(b, { id: 'theirs', column: 'c2', text: 'theirs' });
+    setNoteText(b, 'mine', 'mine, edited by b');
+    sync(b, a);
+    // What arrived from the other copy is not on this copy's undo stack…
+    expect(undo.undoStack).toHaveLength(1);
+    undo.undo();
+    sync(a, b);
+    // …so undoing removes this copy's note and leaves the other person's alone.
+    expect(readBoard(b).notes.map((n) => n.id)).toEqual(['theirs']);
+    expect(undo.canUndo()).toBe(false);
+  });
+
+  it('undoes a burst of typing as one step, and separate edits one at a time', () => {
+    const a = board();
+    addNote(a, { id: 'n1', column: 'c1', text: '' });
+    const undo = boardUndoManager(a);
+    for (const text of ['r', 're', 'rel', 'rele', 'relea', 'releas', 'release']) setNoteText(a, 'n1', text);
+    undo.stopCapturing();
+    setNoteText(a, 'n1', 'release days');
+    undo.undo();
+    expect(readBoard(a).notes[0]?.text).toBe('release');
+    undo.undo();
+    expect(readBoard(a).notes[0]?.text).toBe('');
   });
 });

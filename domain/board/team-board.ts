@@ -286,3 +286,17 @@ export function hasReacted(doc: Y.Doc, noteId: string, emoji: string, reactorKey
   const r = notes(doc).get(noteId)?.get('reactions');
   return r instanceof Y.Map && r.get(reactorKey) === emoji;
 }
+
+/** Changes made within this long of each other undo as one step (a burst of typing, say). */
+export const UNDO_CAPTURE_MS = 600;
+
+/**
+ * Undo and redo of this copy's own changes to the board: notes, columns, titles, comments,
+ * agreements. Changes that arrive from the server (other people's) and from the offline
+ * copy carry an origin and are not tracked, so undoing never takes back someone else's
+ * work; Yjs reverts only what this copy did, on top of whatever others have done since.
+ * A deleted note comes back with its text, comments and agreements.
+ */
+export function boardUndoManager(doc: Y.Doc): Y.UndoManager {
+  return new Y.UndoManager([meta(doc), columns(doc), notes(doc)], { captureTimeout: UNDO_CAPTURE_MS });
+}

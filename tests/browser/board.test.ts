@@ -292,6 +292,49 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     expect(b.pageErrors).toEqual([]);
   });
 
+  it('takes back a person’s own changes with Undo (Ctrl+Z) and Redo, for everyone, leaving the other person’s alone', async () => {
+    const { a, b } = await twoOnNewBoard('Undo');
+    const addTo = (page: Page, column: string) => page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column }) }).click();
+    await addTo(a.page, 'Ideas');
+    await a.page.getByRole('textbox', { name: noteLabel(1, 'Ideas'), exact: true }).fill('Release days');
+    await waitForValue(b.page, noteLabel(1, 'Ideas'), 'Release days');
+    await addTo(b.page, 'Questions');
+    await b.page.getByRole('textbox', { name: noteLabel(1, 'Questions'), exact: true }).fill('Which schools?');
+    await waitForValue(a.page, noteLabel(1, 'Questions'), 'Which schools?');
+
+    const undo = a.page.getByRole('button', { name: en.board.undo, exact: true });
+    const redo = a.page.getByRole('button', { name: en.board.redo, exact: true });
+    expect(await redo.isDisabled()).toBe(true);
+    a.page.once('dialog', (d) => void d.accept());
+    await a.page.getByRole('button', { name: fill(en.board.note.delete, { position: 1, column: 'Ideas' }) }).click();
+    const withoutMine = JSON.stringify({ title: 'Undo', columns: [{ title: 'Ideas', notes: [] }, { title: 'Questions', notes: ['Which schools?'] }, { title: 'Next steps', notes: [] }] });
+    const withMine = JSON.stringify({ title: 'Undo', columns: [{ title: 'Ideas', notes: ['Release days'] }, { title: 'Questions', notes: ['Which schools?'] }, { title: 'Next steps', notes: [] }] });
+    await waitForSnapshot(b.page, withoutMine);
+
+    // From the keyboard: the deleted note comes back, with its text, on both screens.
+    await a.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await a.page.keyboard.press('Control+z');
+    await waitForSnapshot(a.page, withMine);
+    await waitForSnapshot(b.page, withMine);
+    await redo.click();
+    await waitForSnapshot(b.page, withoutMine);
+    await undo.click();
+    await waitForSnapshot(b.page, withMine);
+    // Undoing further takes back Alma's typing and her note, never Ben's note.
+    while (await undo.isEnabled()) await undo.click();
+    const none = JSON.stringify({ title: 'Undo', columns: [{ title: 'Ideas', notes: [] }, { title: 'Questions', notes: ['Which schools?'] }, { title: 'Next steps', notes: [] }] });
+    await waitForSnapshot(a.page, none);
+    await waitForSnapshot(b.page, none);
+    await Promise.all([waitForStatus(a.page, STATUS.saved), waitForStatus(b.page, STATUS.saved)]);
+    // Someone who may only view the board has nothing to undo.
+    const viewer = await signedIn(ruth);
+    await viewer.page.goto(a.page.url());
+    await waitForStatus(viewer.page, STATUS.viewOnly);
+    expect(await viewer.page.getByRole('button', { name: en.board.undo, exact: true }).count()).toBe(0);
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  });
+
   it('moves a column from the keyboard, keeping focus on it; the other person sees the new order', async () => {
     const { a, b } = await twoOnNewBoard('Order');
     const order = (titles: string[]) => JSON.stringify({ title: 'Order', columns: titles.map((title) => ({ title, notes: [] })) });
