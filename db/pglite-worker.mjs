@@ -93,8 +93,9 @@ lowerThreadPriority(workerData.lowerPriorityBy ?? 0);
 //  - `wal_sync_method=fsync`: Emscripten's fdatasync (PostgreSQL's default method on
 //    Linux) is a stub that returns success without reaching the file layer; fsync does.
 //  - Every flush is a real `fsync(2)` of the file (or folder) the stream has open. An
-//    error goes back to PostgreSQL as EIO, which makes it stop (PANIC) rather than carry
-//    on with a write that may be lost: the server then fails, and nothing is acknowledged.
+//    error goes back to PostgreSQL with its errno (EIO when it has none), and on a data
+//    file or the WAL it stops (PANIC) rather than carry on with a write that may be lost:
+//    the server then exits (server/index.ts), and nothing more is acknowledged.
 // In memory there is no disk and the defaults stay.
 let flushes = 0;
 /** Files and folders of a cluster created by this open, flushed once after it started. */
@@ -110,7 +111,10 @@ class FlushingNodeFS extends NodeFS {
           fsyncSync(stream.nfd);
         } catch (err) {
           console.error('[db] fsync failed', err instanceof Error ? err.message : err);
-          throw new mod.FS.ErrnoError(EIO);
+          // The real errno where there is one: PostgreSQL ignores EINVAL/EBADF when a
+          // filesystem cannot flush a folder, and stops on anything else.
+          const errno = typeof err?.code === 'string' ? mod.NODEFS.convertNodeCode?.(err) : undefined;
+          throw new mod.FS.ErrnoError(typeof errno === 'number' ? errno : EIO);
         }
         flushes++;
       };
@@ -126,7 +130,12 @@ function flushTree(dir) {
     if (entry.isDirectory()) flushTree(full);
     else if (entry.isFile()) flushPath(full);
   }
-  flushPath(dir);
+  try {
+    flushPath(dir);
+  } catch (err) {
+    // Windows cannot open a folder to flush it; its entries are written by then anyway.
+    if (!['EISDIR', 'EPERM', 'EACCES'].includes(err?.code)) throw err;
+  }
 }
 
 function flushPath(file) {
