@@ -3,8 +3,8 @@
 import { ThumbsUp } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
-import { agreementCount, readBoard } from '../../domain/board/team-board';
+import { useEffect, useMemo, useState } from 'react';
+import { agreementCount, byAgreement, readBoard } from '../../domain/board/team-board';
 import { SyncProvider } from '../sync/sync-provider';
 import { useDoc } from '../sync/use-doc';
 import { COLOR_CLASSES } from './sticky-note';
@@ -35,6 +35,18 @@ function LiveBoardProjector({ docId, initialTitle, boardHref }: Props) {
   const state = useDoc(docId);
   const board = useMemo(() => (state ? readBoard(state.doc) : null), [state?.doc, state?.version]);
   const isShown = board !== null && (board.columns.length > 0 || state?.status.isSynced === true);
+  // "Most agreed first" is this screen's choice, kept in its address (?order=agreed) so a
+  // reload or a bookmark on the room's computer keeps it; the board's order is untouched.
+  const [isByAgreement, setIsByAgreement] = useState(false);
+  useEffect(() => setIsByAgreement(new URLSearchParams(window.location.search).get('order') === 'agreed'), []);
+  const toggleOrder = () => {
+    const next = !isByAgreement;
+    setIsByAgreement(next);
+    const url = new URL(window.location.href);
+    if (next) url.searchParams.set('order', 'agreed');
+    else url.searchParams.delete('order');
+    window.history.replaceState(window.history.state, '', url);
+  };
   return (
     <main id="main" className="fixed inset-0 z-50 overflow-auto bg-white p-6 text-zinc-950 lg:p-10" data-testid="board-projector">
       <h1 className="border-b-4 border-zinc-900 pb-4 text-4xl font-bold lg:text-6xl">{board?.title || initialTitle}</h1>
@@ -43,7 +55,8 @@ function LiveBoardProjector({ docId, initialTitle, boardHref }: Props) {
       ) : (
         <div className="mt-6 grid gap-6" style={{ gridTemplateColumns: `repeat(${Math.max(1, board.columns.length)}, minmax(16rem, 1fr))` }}>
           {board.columns.map((column) => {
-            const notes = board.notes.filter((n) => n.column === column.id);
+            const inColumn = board.notes.filter((n) => n.column === column.id);
+            const notes = isByAgreement ? byAgreement(inColumn) : inColumn;
             return (
               <section key={column.id} aria-labelledby={`projector-${column.id}`} data-column-id={column.id}>
                 <h2 id={`projector-${column.id}`} className="text-3xl font-bold lg:text-4xl">
@@ -71,6 +84,9 @@ function LiveBoardProjector({ docId, initialTitle, boardHref }: Props) {
           })}
         </div>
       )}
+      <button type="button" aria-pressed={isByAgreement} onClick={toggleOrder} className="fixed bottom-2 left-2 rounded bg-white/90 px-2 py-1 text-sm text-zinc-800 underline">
+        {t('projector.byAgreement')}
+      </button>
       <Link href={boardHref} className="fixed bottom-2 right-2 rounded bg-white/90 px-2 py-1 text-sm text-zinc-800 underline">
         {t('projector.leave')}
       </Link>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { AGREE_REACTION, addColumn, addComment, addNote, boardUndoManager, deleteNote, initBoard, moveColumn, readBoard, removeColumn, setNoteText, toggleReaction } from './team-board';
+import { AGREE_REACTION, addColumn, addComment, addNote, boardUndoManager, byAgreement, deleteNote, initBoard, moveColumn, readBoard, removeColumn, setNoteText, toggleReaction } from './team-board';
 
 function board(): Y.Doc {
   const doc = new Y.Doc();
@@ -166,5 +166,19 @@ describe('undo', () => {
     expect(readBoard(a).notes[0]?.text).toBe('release');
     undo.undo();
     expect(readBoard(a).notes[0]?.text).toBe('');
+  });
+});
+
+describe('most agreed first', () => {
+  it('orders notes by agreements, keeping board order among notes with as many', () => {
+    const doc = board();
+    for (const id of ['n1', 'n2', 'n3', 'n4']) addNote(doc, { id, column: 'c1', text: id });
+    toggleReaction(doc, 'n3', AGREE_REACTION, 'p1');
+    toggleReaction(doc, 'n3', AGREE_REACTION, 'p2');
+    toggleReaction(doc, 'n2', AGREE_REACTION, 'p1');
+    toggleReaction(doc, 'n4', AGREE_REACTION, 'p2');
+    const notes = readBoard(doc).notes;
+    expect(notes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3', 'n4']);
+    expect(byAgreement(notes).map((n) => n.id)).toEqual(['n3', 'n2', 'n4', 'n1']);
   });
 });

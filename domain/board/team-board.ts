@@ -41,6 +41,17 @@ export function agreementCount(note: NoteView): number {
   return note.reactions[AGREE_REACTION] ?? 0;
 }
 
+/**
+ * Notes with the most agreements first; notes with as many keep their board order (the
+ * projector's "most agreed first", for a room deciding which ideas to take forward).
+ */
+export function byAgreement<N extends NoteView>(notes: readonly N[]): N[] {
+  return notes
+    .map((note, index) => ({ note, index, count: agreementCount(note) }))
+    .sort((a, b) => b.count - a.count || a.index - b.index)
+    .map((x) => x.note);
+}
+
 export const MAX_NOTE_TEXT = 2000;
 export const MAX_TITLE = 200;
 

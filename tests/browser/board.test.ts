@@ -369,6 +369,29 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     await note.getByText(fill(en.board.note.agree, { count: 1 })).waitFor({ state: 'attached' });
     expect(await seriousA11yViolations(screen)).toEqual([]);
 
+    // Most agreed first: a second note with two agreements moves above the first, on this
+    // screen only, and stays so after a reload (the choice is in the address).
+    await b.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Ideas' }) }).click();
+    await b.page.getByRole('textbox', { name: noteLabel(2, 'Ideas'), exact: true }).fill('Longer lunch');
+    for (const [page, before] of [[a.page, 0], [b.page, 1]] as const) {
+      await page.locator('[data-note-id]').nth(1).getByRole('button', { name: fill(en.board.note.agree, { count: before }) }).click();
+    }
+    const projected = () => projector.locator('[data-note-id] .note-text').allTextContents();
+    const byAgreement = projector.getByRole('button', { name: en.board.projector.byAgreement });
+    await projector.locator('[data-note-id]').nth(1).getByText(fill(en.board.note.agree, { count: 2 })).waitFor({ state: 'attached' });
+    expect(await projected()).toEqual(['Coaches in every school', 'Longer lunch']);
+    await byAgreement.click();
+    expect(await byAgreement.getAttribute('aria-pressed')).toBe('true');
+    expect(await projected()).toEqual(['Longer lunch', 'Coaches in every school']);
+    await screen.reload();
+    await projector.locator('[data-note-id]').nth(1).waitFor();
+    await screen.waitForFunction(() => document.querySelector('[aria-pressed="true"]') !== null);
+    expect(await projected()).toEqual(['Longer lunch', 'Coaches in every school']);
+    await byAgreement.click();
+    expect(await projected()).toEqual(['Coaches in every school', 'Longer lunch']);
+    // The board itself keeps its order.
+    expect(JSON.parse(await snapshot(a.page)).columns[0].notes).toEqual(['Coaches in every school', 'Longer lunch']);
+
     // Another party's private board: the same "not found" as its board page.
     const { id: privateId } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Labor only', privateToParty: 'labor' } });
     const refused = await b.page.goto(`${server.url}/p/${partnershipId}/boards/${privateId}/projector`);
