@@ -9,6 +9,7 @@ export type StatusKey =
   | 'saved'
   | 'saving'
   | 'offline'
+  | 'offlineInPage'
   | 'viewOnly'
   | 'viewOnlyOffline'
   | 'accessRevoked'
@@ -32,7 +33,7 @@ export function statusKey(status: DocStatus, connectError: string | null): Statu
   if (code === 'not_found') return 'notAvailable';
   if (code && REFUSED.has(code)) return 'refused';
   const isViewer = status.access === 'view' || code === 'read_only';
-  if (status.connection === 'offline') return isViewer ? 'viewOnlyOffline' : 'offline';
+  if (status.connection === 'offline') return isViewer ? 'viewOnlyOffline' : status.isKeptOffline ? 'offline' : 'offlineInPage';
   if (isViewer) return 'viewOnly';
   if (code) return 'problem';
   if (status.connection === 'connecting') return 'connecting';
@@ -44,6 +45,7 @@ const TONE: Record<StatusKey, string> = {
   saved: 'bg-green-700',
   saving: 'bg-amber-500',
   offline: 'bg-zinc-700',
+  offlineInPage: 'bg-amber-600',
   viewOnly: 'bg-blue-700',
   viewOnlyOffline: 'bg-zinc-700',
   accessRevoked: 'bg-red-700',

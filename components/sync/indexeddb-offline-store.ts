@@ -6,7 +6,7 @@ import type { OfflineStore } from './sync-client';
 /** An OfflineStore factory for SyncClient: every doc of this person is kept in IndexedDB. */
 export function indexedDbOfflineStore(userId: string): (docId: string, doc: Y.Doc) => OfflineStore {
   return (docId, doc) => {
-    if (typeof indexedDB === 'undefined') return { whenLoaded: Promise.resolve(), destroy: () => undefined };
+    if (typeof indexedDB === 'undefined') return { whenLoaded: Promise.resolve(), whenAvailable: Promise.resolve(false), destroy: () => undefined };
     const name = offlineDatabaseName(userId, docId);
     rememberDatabase(name);
     const persistence = new IndexeddbPersistence(name, doc);
@@ -19,6 +19,10 @@ export function indexedDbOfflineStore(userId: string): (docId: string, doc: Y.Do
     );
     return {
       whenLoaded,
+      whenAvailable: persistence._db.then(
+        () => true,
+        () => false,
+      ),
       destroy: async () => {
         untrack();
         await persistence.destroy().catch(() => undefined);

@@ -27,11 +27,19 @@ export interface DocStatus {
   /** Set when the server refused the doc (not found, revoked) or a write. */
   error: { code: SyncErrorCode | 'unauthenticated'; message: string } | null;
   isSynced: boolean;
+  /**
+   * Whether this device keeps a copy of the doc (IndexedDB) that outlives the page: false
+   * until the store has opened, and where the browser refuses one. Without it, unsaved
+   * changes exist only in this page.
+   */
+  isKeptOffline: boolean;
 }
 
 export interface OfflineStore {
   /** Resolves once stored state has been loaded into the doc. */
   whenLoaded: Promise<unknown>;
+  /** Resolves true once the copy is open and kept, false if the browser refused it. */
+  whenAvailable?: Promise<boolean>;
   destroy(): Promise<void> | void;
   /** Deletes the stored copy (after `destroy`): what this device kept and the server does not have is gone. */
   clear?(): Promise<void>;
@@ -66,7 +74,7 @@ const JOIN_TIMEOUT_MS = 20_000;
 
 export class DocHandle {
   readonly awareness: Awareness;
-  status: DocStatus = { connection: 'connecting', save: 'saved', hasUnsavedChanges: false, access: null, error: null, isSynced: false };
+  status: DocStatus = { connection: 'connecting', save: 'saved', hasUnsavedChanges: false, access: null, error: null, isSynced: false, isKeptOffline: false };
   private readonly listeners = new Set<(s: DocStatus) => void>();
   private inFlight = 0;
   /** Local changes made while not joined, or refused for now: the next exchange carries them. */
@@ -85,6 +93,9 @@ export class DocHandle {
   ) {
     this.awareness = new Awareness(doc);
     this.offline = client.options.offlineStore ? client.options.offlineStore(docId, doc) : null;
+    void this.offline?.whenAvailable?.then((isKept) => {
+      if (!this.isClosed && isKept) this.setStatus({ isKeptOffline: true });
+    });
     doc.on('update', this.handleDocUpdate);
     this.awareness.on('update', this.handleAwarenessUpdate);
   }

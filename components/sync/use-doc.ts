@@ -99,6 +99,19 @@ export function useDoc(docId: string): DocState | null {
     };
   }, [client, docId]);
 
+  // Unsaved changes that this device does not keep (the browser refused IndexedDB, as some
+  // private windows do) are lost if the page closes: the browser asks first.
+  const isAtRisk = status !== null && status.hasUnsavedChanges && !status.isKeptOffline;
+  useEffect(() => {
+    if (!isAtRisk) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [isAtRisk]);
+
   if (!handle || !status) return null;
   return { handle, doc: handle.doc, awareness: handle.awareness, status, connectError: connection?.connectError ?? null, peers, version };
 }

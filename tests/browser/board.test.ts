@@ -335,6 +335,40 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     expect(b.pageErrors).toEqual([]);
   });
 
+  it('says so while offline, and asks before the page closes, when this device cannot keep unsaved changes', async () => {
+    const { id } = await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'No storage' } });
+    const url = `${server.url}/p/${partnershipId}/boards/${id}`;
+    const a = await signedIn(alma);
+    // A browser that offers no IndexedDB (some private windows): nothing outlives the page.
+    await a.context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+    await a.page.goto(url);
+    await waitForStatus(a.page, STATUS.saved);
+    await a.context.setOffline(true);
+    await waitForStatus(a.page, STATUS.offlineInPage);
+    await a.page.getByRole('button', { name: fill(en.board.column.addNoteTo, { column: 'Ideas' }) }).click();
+    await a.page.getByRole('textbox', { name: noteLabel(1, 'Ideas'), exact: true }).fill('Only in this page');
+
+    const asked = a.page.waitForEvent('dialog');
+    await a.page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    expect(a.page.isClosed()).toBe(false);
+
+    // Back online the change is saved, and the page closes without asking.
+    await a.context.setOffline(false);
+    await waitForStatus(a.page, STATUS.saved);
+    const b = await signedIn(ben);
+    await b.page.goto(url);
+    await waitForValue(b.page, noteLabel(1, 'Ideas'), 'Only in this page');
+    const dialogs: string[] = [];
+    a.page.on('dialog', (d) => void (dialogs.push(d.type()), d.accept()));
+    const closed = new Promise<void>((resolve) => a.page.once('close', () => resolve()));
+    await a.page.close({ runBeforeUnload: true });
+    await closed;
+    expect(dialogs).toEqual([]);
+  });
+
   it('moves a column from the keyboard, keeping focus on it; the other person sees the new order', async () => {
     const { a, b } = await twoOnNewBoard('Order');
     const order = (titles: string[]) => JSON.stringify({ title: 'Order', columns: titles.map((title) => ({ title, notes: [] })) });
