@@ -7,7 +7,7 @@
 //               { id, op: 'exec', sql }       → simple protocol; rows of the last statement
 //               { id, op: 'begin' }            → replies once the transaction holds the lock
 //               { id, op: 'end', tx, commit }  → commit (or roll back) that transaction
-//               { id, op: 'durability' }  → { fsync, walSyncMethod, flushes } (tests, diagnostics)
+//               { id, op: 'durability' }       → { fsync, walSyncMethod, flushes, newClusterFlushed } (tests, diagnostics)
 //               { id, op: 'close' }
 // Messages out: { type: 'ready' } | { type: 'fatal', error }
 //               { id, ok: true, result } | { id, ok: false, error }
