@@ -33,7 +33,7 @@ export function useBoardUndo(doc: Y.Doc | null, isEnabled: boolean): BoardUndo {
   useEffect(() => {
     if (!doc) return;
     const m = boardUndoManager(doc);
-    const refresh = () => setStacks({ canUndo: m.canUndo(), canRedo: m.canRedo() });
+    const refresh = () => setStacks(stacksOf(m));
     m.on('stack-item-added', refresh);
     m.on('stack-item-popped', refresh);
     m.on('stack-cleared', refresh);
@@ -50,11 +50,7 @@ export function useBoardUndo(doc: Y.Doc | null, isEnabled: boolean): BoardUndo {
       const isUndo = key === 'z' && !e.shiftKey;
       if (!isUndo && !isRedo) return;
       e.preventDefault();
-      if (isUndo) m.undo();
-      else m.redo();
-      // A step whose changes others have since undone itself (their delete of the note it
-      // edited, say) is dropped without an event.
-      refresh();
+      setStacks(apply(m, isUndo ? 'undo' : 'redo'));
     };
     document.addEventListener('keydown', onKeyDown);
     return () => {
@@ -65,19 +61,10 @@ export function useBoardUndo(doc: Y.Doc | null, isEnabled: boolean): BoardUndo {
     };
   }, [doc]);
 
-  const refreshNow = (m: Y.UndoManager) => setStacks({ canUndo: m.canUndo(), canRedo: m.canRedo() });
   return {
     ...stacks,
-    undo: () => {
-      if (!manager) return;
-      manager.undo();
-      refreshNow(manager);
-    },
-    redo: () => {
-      if (!manager) return;
-      manager.redo();
-      refreshNow(manager);
-    },
+    undo: () => manager && setStacks(apply(manager, 'undo')),
+    redo: () => manager && setStacks(apply(manager, 'redo')),
     step: (change) => {
       manager?.stopCapturing();
       try {
@@ -87,4 +74,19 @@ export function useBoardUndo(doc: Y.Doc | null, isEnabled: boolean): BoardUndo {
       }
     },
   };
+}
+
+function stacksOf(m: Y.UndoManager): { canUndo: boolean; canRedo: boolean } {
+  return { canUndo: m.canUndo(), canRedo: m.canRedo() };
+}
+
+/**
+ * Undoes or redoes one step and returns the stacks after it, read here: a step whose
+ * changes others have since taken away (their delete of the note it edited, say) is
+ * dropped without an event.
+ */
+function apply(m: Y.UndoManager, kind: 'undo' | 'redo'): { canUndo: boolean; canRedo: boolean } {
+  if (kind === 'undo') m.undo();
+  else m.redo();
+  return stacksOf(m);
 }

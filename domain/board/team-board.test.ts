@@ -113,12 +113,16 @@ describe('undo', () => {
   function sync(from: Y.Doc, to: Y.Doc): void {
     Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), REMOTE);
   }
-
-  it('brings back a deleted note with its text, comments and agreements, for everyone, and redoes the delete', () => {
+  /** Two copies of one board; undo tracks the first. */
+  function twoCopies(): { a: Y.Doc; b: Y.Doc; undo: Y.UndoManager } {
     const a = board();
     const b = new Y.Doc();
     sync(a, b);
-    const undo = boardUndoManager(a);
+    return { a, b, undo: boardUndoManager(a) };
+  }
+
+  it('brings back a deleted note with its text, comments and agreements, for everyone, and redoes the delete', () => {
+    const { a, b, undo } = twoCopies();
     addNote(a, { id: 'n1', column: 'c1', text: 'release days' });
     addComment(a, 'n1', { id: 'k1', text: 'which schools?' });
     toggleReaction(a, 'n1', AGREE_REACTION, 'person-a');
@@ -137,10 +141,7 @@ describe('undo', () => {
   });
 
   it('takes back only this copy’s changes, never another person’s made in between', () => {
-    const a = board();
-    const b = new Y.Doc();
-    sync(a, b);
-    const undo = boardUndoManager(a);
+    const { a, b, undo } = twoCopies();
     addNote(a, { id: 'mine', column: 'c1', text: 'mine' });
     sync(a, b);
     addNote(b, { id: 'theirs', column: 'c2', text: 'theirs' });
