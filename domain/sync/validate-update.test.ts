@@ -25,6 +25,22 @@ describe('validateUpdate', () => {
     expect(r).toMatchObject({ ok: true, claimClients: [client.clientID], droppedForeign: false });
   });
 
+  it('takes up to 64 new clientIDs in one update (an offline copy spanning many page loads) and refuses more', () => {
+    const server = new Y.Doc();
+    const fromNewClients = (count: number) =>
+      Y.mergeUpdates(
+        Array.from({ length: count }, (_, i) => {
+          const d = new Y.Doc();
+          d.getMap('m').set(`k${i}`, i);
+          return Y.encodeStateAsUpdate(d);
+        }),
+      );
+    const ok = validateUpdate({ update: fromNewClients(64), stateVector: sv(server), ownClients: [], foreignClients: [] });
+    expect(ok.ok && ok.claimClients.length).toBe(64);
+    const refused = validateUpdate({ update: fromNewClients(65), stateVector: sv(server), ownClients: [], foreignClients: [] });
+    expect(refused).toMatchObject({ ok: false, fatal: true, code: 'update_rejected', message: 'more than 64 new clientIDs in one update' });
+  });
+
   it('refuses new content under a clientID bound to someone else, without being fatal', () => {
     const server = new Y.Doc();
     const client = new Y.Doc();

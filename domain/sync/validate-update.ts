@@ -22,11 +22,21 @@ export interface ValidateLimits {
   maxNewClients: number;
 }
 
+/**
+ * How many new Yjs clientIDs one person may bring into one doc within an hour, and so at
+ * most in one update. A browser writes under a fresh clientID on every page load, and a
+ * device's offline copy holds one per load that edited without reaching the server, so a
+ * step 2 after a long offline spell carries several. Each stays in the doc for good (its
+ * state vector, which every transaction walks), so their number is bounded per person and
+ * hour (`server/realtime/client-claims.ts`), not only per update.
+ */
+export const NEW_CLIENTS_PER_PERSON_HOUR = 64;
+
 export const DEFAULT_VALIDATE_LIMITS: ValidateLimits = {
   maxStructs: 200_000,
   maxTotalLength: 4_000_000,
   maxDeleteRanges: 200_000,
-  maxNewClients: 8,
+  maxNewClients: NEW_CLIENTS_PER_PERSON_HOUR,
 };
 
 export type ValidateResult =
@@ -137,7 +147,7 @@ export function validateAgainst(update: Uint8Array, ctx: ValidateContext, limits
     }
   }
   if (claim.size > limits.maxNewClients) {
-    return { ok: false, fatal: true, code: 'update_rejected', message: 'too many new clientIDs in one update' };
+    return { ok: false, fatal: true, code: 'update_rejected', message: `more than ${limits.maxNewClients} new clientIDs in one update` };
   }
   // Every reference must point at content the server has or that this update brings.
   for (const s of decoded.structs) {

@@ -6,9 +6,10 @@ import type { ValidateContext, ValidateResult } from '../../domain/sync/validate
 import { validateAgainst } from '../../domain/sync/validate-update';
 import { SERVER_CLIENT_ID, parseDocId } from '../../domain/sync/protocol';
 import { BoardTitleMirror } from './board-title-mirror';
+import { ClientClaimWindow } from './client-claims';
 import type { BusMessage, DocBus } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
-import { compactDoc, readClientBindings, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
+import { compactDoc, readClientBindingRows, readClientBindings, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
 import type { LatencyTrace } from './latency-trace';
 import type { UpdateLogWriter } from './update-log-writer';
@@ -74,6 +75,8 @@ export class DocRoom {
   readonly doc = new Y.Doc({ gc: true });
   /** Yjs clientID → person who first wrote with it (persisted in doc_clients). */
   readonly owners = new Map<number, string>();
+  /** How many clientIDs each person bound here within the hour (a rate limit). */
+  private readonly claims = new ClientClaimWindow();
   lastUpdateId = 0;
   logLength = 0;
   private encodedState: Uint8Array | null = null;
@@ -107,8 +110,11 @@ export class DocRoom {
 
   static async load(docId: string, deps: RoomDeps): Promise<DocRoom> {
     const room = new DocRoom(docId, deps);
-    const [stored, owners] = await Promise.all([readStoredDoc(docId), readClientBindings(docId)]);
-    for (const [c, u] of owners) room.owners.set(c, u);
+    const [stored, bindings] = await Promise.all([readStoredDoc(docId), readClientBindingRows(docId)]);
+    for (const b of bindings) {
+      room.owners.set(b.clientId, b.userId);
+      room.claims.record(b.userId, 1, b.firstSeenAt.getTime());
+    }
     let foldedState: Uint8Array | null = null;
     if (stored.updates.length > LOAD_IN_WORKER_AFTER) {
       // A long log is folded off the event loop; the room applies one merged state.
@@ -198,6 +204,14 @@ export class DocRoom {
         this.stats.refused++;
         return ack({ ok: false, code: 'client_id_taken', message: 'clientID is bound to another person' });
       }
+    }
+    if (result.claimClients.length > 0) {
+      if (!this.claims.allows(actor.userId, result.claimClients.length)) {
+        this.stats.refused++;
+        const message = `more than ${this.claims.limit} new clientIDs from one person in this doc within an hour`;
+        return ack({ ok: false, fatal: true, code: 'update_rejected', message });
+      }
+      this.claims.record(actor.userId, result.claimClients.length);
     }
     for (const c of result.claimClients) this.owners.set(c, actor.userId);
     const origin: ClientOrigin = { kind: 'client', actor };

@@ -56,8 +56,12 @@ export async function readUpdatesSince(docId: string, afterId: number): Promise<
 }
 
 export async function readClientBindings(docId: string): Promise<Map<number, string>> {
-  const rows = await getDb().select({ clientId: docClients.clientId, userId: docClients.userId }).from(docClients).where(eq(docClients.docId, docId));
-  return new Map(rows.map((r) => [r.clientId, r.userId]));
+  return new Map((await readClientBindingRows(docId)).map((r) => [r.clientId, r.userId]));
+}
+
+/** Each clientID bound in a doc: to whom, and when it first wrote. */
+export async function readClientBindingRows(docId: string): Promise<{ clientId: number; userId: string; firstSeenAt: Date }[]> {
+  return getDb().select({ clientId: docClients.clientId, userId: docClients.userId, firstSeenAt: docClients.firstSeenAt }).from(docClients).where(eq(docClients.docId, docId));
 }
 
 export interface ParticipationRow {

@@ -154,6 +154,66 @@ for (const backend of backends) {
       expect(victim.doc.getText('owned').toString()).toBe('mine');
     });
 
+    it('takes in an offline copy that spans many page loads, each with a clientID of its own', async () => {
+      const docId = boardDocId(boardId);
+      const live = await openSynced(await connect(labor), docId);
+      // A browser kept the board offline across twelve page loads: each load opened the copy
+      // kept so far under a fresh Yjs clientID and added to it.
+      let kept = Y.encodeStateAsUpdate(live.doc);
+      for (let load = 1; load <= 12; load++) {
+        const page = new Y.Doc();
+        Y.applyUpdate(page, kept);
+        page.getArray<string>('offline-loads').push([`load ${load}`]);
+        kept = Y.encodeStateAsUpdate(page);
+      }
+      // The thirteenth load comes back online with it: its step 2 carries all twelve.
+      const client = await connect(labor2);
+      const back = client.open(docId);
+      Y.applyUpdate(back.doc, kept);
+      await back.until((s) => s.isSynced);
+      await back.whenSaved();
+      expect(back.status.error).toBeNull();
+      const loads = Array.from({ length: 12 }, (_, i) => `load ${i + 1}`);
+      await waitForDoc(live.doc, (d) => JSON.stringify(d.getArray('offline-loads').toJSON()) === JSON.stringify(loads));
+      const fresh = await openSynced(await connect(management), docId);
+      expect(fresh.doc.getArray('offline-loads').toJSON()).toEqual(loads);
+    });
+
+    it('binds at most 64 new clientIDs to one person in one doc within an hour, refusing more with an error', async () => {
+      const person = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+      const docId = boardDocId((await server.fixture('board', { actorId: facilitator.id, partnershipId, input: { title: 'Many tabs' } })).id);
+      const a = await openSynced(await connect(person), docId);
+      a.doc.getText('own').insert(0, 'first');
+      await a.whenSaved();
+      /** One update writing under `count` clientIDs the server has never seen. */
+      const fromNewClients = (count: number) =>
+        encodeUpdateMessage(
+          Y.mergeUpdates(
+            Array.from({ length: count }, () => {
+              const d = new Y.Doc();
+              d.getMap('tabs').set(String(d.clientID), true);
+              return Y.encodeStateAsUpdate(d);
+            }),
+          ),
+        );
+      // With the page's own clientID, 64 in all.
+      expect(await a.client.socket.emitWithAck('doc:sync', docId, fromNewClients(40))).toEqual({ ok: true });
+      expect(await a.client.socket.emitWithAck('doc:sync', docId, fromNewClients(23))).toEqual({ ok: true });
+      const errors: { code: string; message: string }[] = [];
+      a.client.socket.on('doc:error', (e) => errors.push(e));
+      const gone = waitForDisconnect(a.client);
+      a.client.socket.emit('doc:sync', docId, fromNewClients(1), () => undefined);
+      expect(await gone).toBe('io server disconnect');
+      expect(errors).toEqual([{ docId, code: 'update_rejected', message: expect.stringContaining('64 new clientIDs') }]);
+      // ClientIDs already bound to the person keep working, and nothing refused was kept.
+      await waitForConnect(a.client);
+      a.doc.getText('own').insert(5, ' and more');
+      await a.whenSaved();
+      const b = await openSynced(await connect(management), docId);
+      expect(b.doc.getText('own').toString()).toBe('first and more');
+      expect(Object.keys(b.doc.getMap('tabs').toJSON())).toHaveLength(63);
+    });
+
     it('answers malformed, oversized and crafted frames with an error and a disconnect of that socket only', async () => {
       const bystander = await openSynced(await connect(labor2), boardDocId(boardId));
       const crafted = [
