@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { HydrationMarker } from '../components/shell/hydration-marker';
+import { ServiceWorkerRegistration } from '../components/shell/service-worker-registration';
 import { IBB_NAMESPACES, withoutNamespaces } from './i18n/client-messages';
 import './globals.css';
 
@@ -27,6 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </NextIntlClientProvider>
         <HydrationMarker />
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

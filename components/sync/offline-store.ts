@@ -5,6 +5,8 @@
  * every `accord:` database. Kept free of Yjs so the sign-out button does not load it.
  */
 const PREFIX = 'accord:';
+/** Caches of public/sw.js (pages and their scripts); sign-out deletes them too. */
+const KEPT_PAGES_PREFIX = 'accord-';
 /** Names we created, for browsers without `indexedDB.databases()` (Firefox before 126). */
 const REGISTRY_KEY = 'accord:offline-databases';
 
@@ -54,11 +56,23 @@ export function deleteDatabase(name: string): Promise<void> {
   });
 }
 
+/** The caches public/sw.js keeps pages and their scripts in (names start with `accord-`). */
+async function clearKeptPages(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  try {
+    const names = (await caches.keys()).filter((n) => n.startsWith(KEPT_PAGES_PREFIX));
+    await Promise.all(names.map((n) => caches.delete(n)));
+  } catch {
+    // Not a secure context (no service worker either): nothing was kept.
+  }
+}
+
 /**
- * Deletes every Accord offline copy in this browser. Open stores are closed first: a
+ * Deletes every Accord offline copy in this browser, and the pages kept to open them. Open stores are closed first: a
  * database with an open connection cannot be deleted.
  */
 export async function clearOfflineData(): Promise<void> {
+  await clearKeptPages();
   if (typeof indexedDB === 'undefined') return;
   const open = [...openStores];
   openStores.clear();

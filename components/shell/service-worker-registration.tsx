@@ -1,0 +1,20 @@
+'use client';
+
+import { useEffect } from 'react';
+
+/**
+ * Registers public/sw.js, which lets a board or session page this browser has opened open
+ * again while the server cannot be reached. Only in a production build (the dev server's
+ * chunks change on every edit) and only where the browser allows service workers (HTTPS,
+ * or localhost).
+ */
+export function ServiceWorkerRegistration() {
+  useEffect(() => {
+    if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((err: unknown) => {
+      // Without it the app works as before; a reload while offline shows the browser's page.
+      console.warn('[accord] offline page loads are off:', err);
+    });
+  }, []);
+  return null;
+}
