@@ -10,7 +10,13 @@ import { useEffect } from 'react';
  */
 export function ServiceWorkerRegistration() {
   useEffect(() => {
-    if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
+    if (!('serviceWorker' in navigator)) return;
+    if (process.env.NODE_ENV !== 'production') {
+      // A worker left by a production run on this address would serve the dev server's
+      // chunks (same names, new content) from its cache: remove it.
+      void navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.map((r) => r.unregister())));
+      return;
+    }
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((err: unknown) => {
       // Without it the app works as before; a reload while offline shows the browser's page.
       console.warn('[accord] offline page loads are off:', err);
