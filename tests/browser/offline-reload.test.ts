@@ -30,6 +30,32 @@ async function addNote(page: Page, position: number, text: string): Promise<void
   await page.getByRole('textbox', { name: noteLabel(position, 'Ideas'), exact: true }).fill(text);
 }
 
+/**
+ * Waits until the page's offline copy (y-indexeddb, one database per person and doc) holds
+ * this text. The copy is written right after each change, but a reload within milliseconds
+ * of it (faster than a person reaches for F5) can abort that write in Chromium.
+ */
+async function waitForKept(page: Page, database: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([name, needle]) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('updates').objectStore('updates').getAll();
+          all.onsuccess = () => {
+            db.close();
+            const decoder = new TextDecoder('utf-8', { fatal: false });
+            resolve((all.result as Uint8Array[]).some((u) => decoder.decode(u).includes(needle)));
+          };
+          all.onerror = () => (db.close(), resolve(false));
+        };
+      }),
+    [database, text] as const,
+  );
+}
+
 /** Names of the caches public/sw.js keeps pages and scripts in, with how many entries each holds. */
 function keptCaches(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
@@ -62,6 +88,7 @@ describe.skipIf(!chromiumPath)('a board opened again while the server cannot be 
     const boardId = (await server.fixture('board', { actorId: alma.id, partnershipId, input: { title: 'Spring planning' } })).id;
     const facilitator = await server.fixture('user', { partnershipId, party: 'neutral', role: 'facilitator' });
     const path = `/p/${partnershipId}/boards/${boardId}`;
+    const kept = `accord:${alma.id}:board:${boardId}`;
 
     const a = await openPage(browser);
     open.push(a);
@@ -87,6 +114,7 @@ describe.skipIf(!chromiumPath)('a board opened again while the server cannot be 
     await waitForStatus(a.page, STATUS.offline);
     await waitForValue(a.page, noteLabel(1, 'Ideas'), 'Saved before the outage');
     await addNote(a.page, 2, 'Written during the outage');
+    await waitForKept(a.page, kept, 'Written during the outage');
     // Nine more loads, each writing under a Yjs clientID of its own: the offline copy keeps
     // them all, and the server takes them in one step 2 (it used to refuse more than eight).
     for (let load = 3; load <= 11; load++) {
@@ -94,6 +122,7 @@ describe.skipIf(!chromiumPath)('a board opened again while the server cannot be 
       await waitForHydration(a.page);
       await waitForValue(a.page, noteLabel(load - 1, 'Ideas'), load === 3 ? 'Written during the outage' : `Written after reload ${load - 1}`);
       await addNote(a.page, load, `Written after reload ${load}`);
+      await waitForKept(a.page, kept, `Written after reload ${load}`);
     }
     await waitForStatus(a.page, STATUS.offline);
 
