@@ -5,10 +5,12 @@
  * offline copy instead of the browser's error page. The page itself keeps its content in
  * IndexedDB (components/sync/indexeddb-offline-store.ts) and syncs when the server is back.
  *
- * - Board and session pages (full page loads only): network first; a good answer is kept,
+ * - Board and session pages, and the partnership home that lists them (full page loads
+ *   only; a link followed offline becomes one, as Next falls back to a full load when it
+ *   cannot fetch the next page): network first; a good answer is kept,
  *   with the scripts and styles it names; the kept copy is used only when the network fails
  *   or the server answers 5xx. A redirect (signed out) or a 4xx (no access, no such board)
- *   deletes the kept copy.
+ *   deletes every kept page of that partnership.
  * - `/_next/static/` (content-hashed, never changes): from the cache when there (at most
  *   400 kept, the oldest out first).
  * - Everything else (sign-in, APIs, the sync socket, other pages) is not touched.
@@ -18,7 +20,8 @@
  */
 const PAGES = 'accord-pages-v1';
 const ASSETS = 'accord-assets-v1';
-const OFFLINE_PAGES = /^\/p\/[^/]+\/(boards\/[^/]+|ibb\/[^/]+(\/caucus\/[^/]+)?)(\/projector)?\/?$/;
+/** A partnership's home (its list of boards and sessions), its boards, sessions, caucuses and projector views. */
+const OFFLINE_PAGES = /^\/p\/[^/]+(\/(boards\/[^/]+|ibb\/(?!new\/?$)[^/]+(\/caucus\/[^/]+)?)(\/projector)?)?\/?$/;
 const STATIC_PREFIX = '/_next/static/';
 /** Script and style addresses in a page's HTML, flight data included ("static/chunks/…"). */
 const ASSET_REFERENCE = /(?:\/_next\/)?static\/(?:chunks|css|media)\/[^"'\s\\)]+/g;
@@ -46,7 +49,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request));
     return;
   }
-  if (request.mode === 'navigate' && OFFLINE_PAGES.test(url.pathname)) event.respondWith(networkFirst(event, request));
+  if (request.mode === 'navigate' && OFFLINE_PAGES.test(url.pathname)) event.respondWith(networkFirst(event, request, url));
 });
 
 async function cacheFirst(request) {
@@ -71,7 +74,7 @@ async function keptPage(request) {
   return (await cache.match(request, { ignoreVary: true })) ?? (await cache.match(request, { ignoreVary: true, ignoreSearch: true }));
 }
 
-async function networkFirst(event, request) {
+async function networkFirst(event, request, url) {
   let response;
   try {
     response = await fetch(request);
@@ -82,9 +85,24 @@ async function networkFirst(event, request) {
   }
   if (response.status >= 500) return (await keptPage(request)) ?? response;
   if (response.ok && !response.redirected && response.type === 'basic') event.waitUntil(keep(request, response.clone()));
-  // Signed out, access withdrawn, the board gone: the kept copy must not outlive that.
-  else event.waitUntil(caches.open(PAGES).then((pages) => pages.delete(request, { ignoreVary: true })));
+  // Signed out, access withdrawn, the board gone: no kept copy may outlive that.
+  else event.waitUntil(forgetPartnership(url));
   return response;
+}
+
+/**
+ * Deletes every kept page of the partnership a refused page belongs to. A 404 does not say
+ * whether one board went or the person's membership did, so all of them go; the next visit
+ * online keeps them again.
+ */
+async function forgetPartnership(url) {
+  const prefix = /^\/p\/[^/]+/.exec(url.pathname)?.[0];
+  if (!prefix) return;
+  const pages = await caches.open(PAGES);
+  for (const key of await pages.keys()) {
+    const path = new URL(key.url).pathname;
+    if (path === prefix || path.startsWith(`${prefix}/`)) await pages.delete(key);
+  }
 }
 
 /** Keeps a page and fetches into the asset cache every script and style it names. */

@@ -93,11 +93,11 @@ describe.skipIf(!chromiumPath)('a board opened again while the server cannot be 
     const a = await openPage(browser);
     open.push(a);
     await signInWithForm(a.page, server.url, alma.email, alma.password);
-    await a.page.goto(`${server.url}${path}`);
-    await waitForStatus(a.page, STATUS.saved);
-    // The first visit installs the service worker; from then on it keeps the board's page.
+    // The first page installs the service worker; from then on it keeps the partnership's
+    // home and the board as they load.
     await a.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await a.page.reload();
+    await a.page.goto(`${server.url}/p/${partnershipId}`);
+    await a.page.goto(`${server.url}${path}`);
     await waitForStatus(a.page, STATUS.saved);
     await addNote(a.page, 1, 'Saved before the outage');
     await waitForStatus(a.page, STATUS.saved);
@@ -125,6 +125,13 @@ describe.skipIf(!chromiumPath)('a board opened again while the server cannot be 
       await waitForKept(a.page, kept, `Written after reload ${load}`);
     }
     await waitForStatus(a.page, STATUS.offline);
+    // Links work too: home (Next cannot fetch it, so it loads it in full: the kept page), and back.
+    await a.page.getByRole('link', { name: en.partnership.nav.home, exact: true }).click();
+    await a.page.waitForURL(`${server.url}/p/${partnershipId}`);
+    await a.page.getByRole('link', { name: 'Spring planning' }).click();
+    await a.page.waitForURL(`${server.url}${path}`);
+    await waitForValue(a.page, noteLabel(11, 'Ideas'), 'Written after reload 11');
+    await waitForStatus(a.page, STATUS.offline);
 
     // Back on the same address: the open page reconnects by itself and saves.
     server = await startAccord({ dataDir, env: { PORT: String(port) } });
@@ -137,7 +144,8 @@ describe.skipIf(!chromiumPath)('a board opened again while the server cannot be 
     await waitForValue(b.page, noteLabel(2, 'Ideas'), 'Written during the outage');
     await waitForValue(b.page, noteLabel(11, 'Ideas'), 'Written after reload 11');
 
-    // A page kept for someone whose access ends is deleted at their next load.
+    // Pages kept for someone whose access ends are deleted at their next load of one of them
+    // (Ben's home was kept when he signed in).
     const keptPaths = async (page: Page) =>
       page.evaluate(async () => (await (await caches.open('accord-pages-v1')).keys()).map((r) => new URL(r.url).pathname));
     await b.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
