@@ -63,9 +63,35 @@ interface Props {
    * copy and opens the doc afresh (see DocHandle.discardLocalCopy).
    */
   onDiscardLocalChanges?: () => Promise<void>;
+  /**
+   * Offered beside the discard button: downloads the doc as this device holds it, refused
+   * changes included, so that what the person wrote can be kept by hand before it goes.
+   */
+  deviceCopy?: DeviceCopy;
 }
 
-export function SyncStatusLine({ status, connectError, onDiscardLocalChanges }: Props) {
+export interface DeviceCopy {
+  /** The file's name without extension. */
+  fileStem: string;
+  /** The doc as readable data (its domain view: a board's columns and notes, …). */
+  read: () => unknown;
+}
+
+/** Saves `copy` as a JSON file through the browser's download. */
+export function downloadDeviceCopy(copy: DeviceCopy): void {
+  const body = JSON.stringify({ keptOnThisDeviceAt: new Date().toISOString(), content: copy.read() }, null, 2);
+  const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${copy.fileStem}-this-device.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own reference by now; give the browser a moment before freeing it.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function SyncStatusLine({ status, connectError, onDiscardLocalChanges, deviceCopy }: Props) {
   const t = useTranslations('board.status');
   const key = statusKey(status, connectError);
   const [isDiscarding, setIsDiscarding] = useState(false);
@@ -79,6 +105,11 @@ export function SyncStatusLine({ status, connectError, onDiscardLocalChanges }: 
   return (
     <div className="flex flex-wrap items-center gap-3">
       {line}
+      {deviceCopy && (
+        <button type="button" className="btn-secondary" onClick={() => downloadDeviceCopy(deviceCopy)}>
+          {t('download')}
+        </button>
+      )}
       <button
         type="button"
         className="btn-danger"

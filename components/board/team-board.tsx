@@ -27,6 +27,7 @@ import {
 import type { NoteView } from '../../domain/board/team-board';
 import type { Party } from '../../domain/partnership/roles';
 import type { DocAccess } from '../../domain/sync/protocol';
+import { fileStem } from '../../domain/text/file-stem';
 import { SyncProvider } from '../sync/sync-provider';
 import { useDoc } from '../sync/use-doc';
 import { BoardColumn } from './board-column';
@@ -104,8 +105,10 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
   if (!state || !board) return <BoardShell title={initialTitle} message={t('loading')} />;
 
   const { doc, awareness, status } = state;
+  const deviceCopy = { fileStem: fileStem(board.title || initialTitle, 'board'), read: () => readBoard(doc) };
+  const statusLine = <SyncStatusLine status={status} connectError={state.connectError} onDiscardLocalChanges={discardAndReload(state.handle)} deviceCopy={deviceCopy} />;
   const isLoaded = status.isSynced || board.columns.length > 0 || status.connection === 'offline';
-  if (!isLoaded) return <BoardShell title={initialTitle} message={t('loading')} status={<SyncStatusLine status={status} connectError={state.connectError} onDiscardLocalChanges={discardAndReload(state.handle)} />} />;
+  if (!isLoaded) return <BoardShell title={initialTitle} message={t('loading')} status={statusLine} />;
 
   const isBlocked = status.error?.code === 'access_revoked' || status.error?.code === 'not_found';
   const canEdit = !isBlocked && (status.access ?? initialAccess) === 'edit';
@@ -193,7 +196,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
           />
         )}
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <SyncStatusLine status={status} connectError={state.connectError} onDiscardLocalChanges={discardAndReload(state.handle)} />
+          {statusLine}
           <div className="flex flex-wrap items-center gap-3">
             {canEdit && (
               <>

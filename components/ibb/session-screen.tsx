@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { readIbbBoard } from '../../domain/ibb/ibb-board';
+import { fileStem } from '../../domain/text/file-stem';
 import { distinctPeople } from '../board/board-presence';
 import { PresenceList } from '../board/presence-list';
 import type { PresencePerson } from '../board/presence-list';
@@ -100,7 +101,12 @@ function LiveSession({ partnershipId, initial, self, actions, records }: Props) 
             </Link>
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <SyncStatusLine status={docState.status} connectError={docState.connectError} onDiscardLocalChanges={discardAndReload(docState.handle)} />
+            <SyncStatusLine
+              status={docState.status}
+              connectError={docState.connectError}
+              onDiscardLocalChanges={discardAndReload(docState.handle)}
+              deviceCopy={{ fileStem: fileStem(state.title, 'ibb'), read: () => readIbbBoard(doc) }}
+            />
             {live.error && <span className="text-sm text-red-800">{t('recordsStale')}</span>}
           </div>
           <PresenceList self={self} others={people} />

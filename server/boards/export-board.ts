@@ -6,6 +6,7 @@ import { boardDocId, parseDocId } from '../../domain/sync/protocol';
 import { csvDocument } from '../export/csv';
 import { resolveDocAccess } from '../realtime/doc-access';
 import { readStoredDoc } from '../realtime/persistence';
+import { fileStem } from '../../domain/text/file-stem';
 
 /**
  * A team board as one flat CSV, for whoever takes the notes away into a spreadsheet: a
@@ -29,19 +30,6 @@ export function renderBoardCsv(board: BoardView): string {
   return csvDocument(BOARD_CSV_COLUMNS, rows);
 }
 
-/** `Staffing ideas (draft)` → `staffing-ideas-draft`; `board` when nothing is left. */
-function fileStem(title: string): string {
-  const stem = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return stem || 'board';
-}
-
 /**
  * The board's durable content (the update log, as every join reads it) for someone who
  * may open the board: the same decision as joining it, so another party's private board
@@ -60,5 +48,5 @@ export async function exportBoardCsv(userId: string, boardId: string): Promise<{
   });
   const board = readBoard(doc);
   doc.destroy();
-  return { filename: `${fileStem(board.title)}.csv`, body: renderBoardCsv(board) };
+  return { filename: `${fileStem(board.title, 'board')}.csv`, body: renderBoardCsv(board) };
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import en from '../../app/i18n/messages/en.json';
+import { addNote } from '../../domain/board/team-board';
 import { hasHorizontalScroll, openPage, seriousA11yViolations, signInWithForm } from '../support/browser';
 import type { TrackedPage } from '../support/browser';
 import { chromiumPath } from '../support/environment';
@@ -243,10 +245,13 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     await waitForStatus(a.page, STATUS.saved);
 
     // Alma's offline copy of the board gets content the server refuses outright: one
-    // update writing under 65 new clientIDs (the server binds at most 64 per person and hour).
+    // update writing under 65 new clientIDs (the server binds at most 64 per person and hour),
+    // a note of hers among them.
+    const ideas = await a.page.locator('[data-column-id]').first().getAttribute('data-column-id');
     const writers = Array.from({ length: 65 }, (_, i) => {
       const d = new Y.Doc();
-      d.getMap('elsewhere').set(`k${i}`, i);
+      if (i === 0) addNote(d, { id: 'refused-note', column: ideas ?? '', text: 'Only on this device' });
+      else d.getMap('elsewhere').set(`k${i}`, i);
       return Y.encodeStateAsUpdate(d);
     });
     const poison = Array.from(Y.mergeUpdates(writers));
@@ -270,6 +275,13 @@ describe.skipIf(!chromiumPath)('a team board in two browsers', () => {
     // Every exchange would send it again: the status says so and offers the way out.
     await a.page.goto(url);
     await waitForStatus(a.page, STATUS.refused);
+    await waitForValue(a.page, noteLabel(2, 'Ideas'), 'Only on this device');
+    // What she wrote can be kept by hand first: the board as this device holds it, as a file.
+    const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: STATUS.download }).click()]);
+    expect(download.suggestedFilename()).toBe('refused-this-device.json');
+    const copy = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')) as { content: { title: string; notes: { text: string }[] } };
+    expect(copy.content.title).toBe('Refused');
+    expect(copy.content.notes.map((n) => n.text).sort()).toEqual(['Kept', 'Only on this device']);
     const discard = a.page.getByRole('button', { name: STATUS.discard });
     const messages: string[] = [];
     a.page.once('dialog', (d) => void (messages.push(d.message()), d.dismiss()));

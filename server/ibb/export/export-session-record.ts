@@ -5,6 +5,7 @@ import { renderCsv } from './render-csv';
 import { renderDocx } from './render-docx';
 import { HTML_EXPORT_CSP, renderHtml } from './render-html';
 import { renderPdf } from './render-pdf';
+import { fileStem } from '../../../domain/text/file-stem';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'html', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -26,15 +27,8 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-function fileStem(title: string, at: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `session-record-${slug || 'ibb'}-${at.slice(0, 10)}`;
+function sessionFileStem(title: string, at: string): string {
+  return `session-record-${fileStem(title, 'ibb')}-${at.slice(0, 10)}`;
 }
 
 /**
@@ -43,7 +37,7 @@ function fileStem(title: string, at: string): string {
  */
 export async function exportSessionRecord(actorId: string, sessionId: string, format: ExportFormat, labels: { t: Translate; lang: string }): Promise<ExportedFile> {
   const record = await gatherSessionRecord(actorId, sessionId);
-  const filename = `${fileStem(record.session.title, record.generatedAt)}.${format}`;
+  const filename = `${sessionFileStem(record.session.title, record.generatedAt)}.${format}`;
   const base = { contentType: CONTENT_TYPE[format], filename, isInline: format === 'html', headers: {} };
   switch (format) {
     case 'json':
