@@ -13,7 +13,8 @@
  *   deletes every kept page of that partnership.
  * - `/_next/static/` (content-hashed, never changes): from the cache when there (at most
  *   400 kept, the oldest out first).
- * - Everything else (sign-in, APIs, the sync socket, other pages) is not touched.
+ * - Any other page: from the network; when that fails, a small page saying so and linking
+ *   the kept pages by title. Nothing else (APIs, the sync socket) passes through here.
  *
  * Sign-out deletes these caches with the offline copies (components/sync/offline-store.ts).
  * Served from public/, so its address is /sw.js and its scope the whole site.
@@ -49,8 +50,54 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request));
     return;
   }
-  if (request.mode === 'navigate' && OFFLINE_PAGES.test(url.pathname)) event.respondWith(networkFirst(event, request, url));
+  // APIs (sign-in callbacks, downloads) go straight to the network, as before.
+  if (request.mode !== 'navigate' || url.pathname.startsWith('/api/')) return;
+  event.respondWith(OFFLINE_PAGES.test(url.pathname) ? networkFirst(event, request, url) : networkOrOfflinePage(request));
 });
+
+async function networkOrOfflinePage(request) {
+  try {
+    return await fetch(request);
+  } catch {
+    return offlinePage();
+  }
+}
+
+const OFFLINE_TEXT = {
+  en: {
+    title: 'Offline',
+    heading: 'You are offline',
+    body: 'This page has not been opened on this device before. These have, and open without a connection; what you change is saved when it returns:',
+    none: 'No board has been opened on this device yet.',
+    retry: 'Try again',
+  },
+  es: {
+    title: 'Sin conexión',
+    heading: 'No hay conexión',
+    body: 'Esta página no se ha abierto antes en este dispositivo. Estas sí, y se abren sin conexión; lo que cambie se guarda cuando vuelva:',
+    none: 'Aún no se ha abierto ningún tablero en este dispositivo.',
+    retry: 'Intentar de nuevo',
+  },
+};
+
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A page for an address this device has not kept: says so and links the kept pages, by title. */
+async function offlinePage() {
+  const text = (self.navigator.language ?? 'en').toLowerCase().startsWith('es') ? OFFLINE_TEXT.es : OFFLINE_TEXT.en;
+  const pages = await caches.open(PAGES);
+  const links = [];
+  for (const key of await pages.keys()) {
+    const html = await (await pages.match(key))?.text();
+    const title = /<title>([^<]*)<\/title>/.exec(html ?? '')?.[1] ?? new URL(key.url).pathname;
+    links.push(`<li><a href="${escapeHtml(new URL(key.url).pathname + new URL(key.url).search)}">${title}</a></li>`);
+  }
+  const list = links.length > 0 ? `<p>${text.body}</p><ul>${links.join('')}</ul>` : `<p>${text.none}</p>`;
+  const body = `<!doctype html><html lang="${text === OFFLINE_TEXT.es ? 'es' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text.title} · Accord</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;font-size:1.25rem;line-height:1.5;color:#18181b}h1{font-size:2rem}a{color:#1e40af}li{margin:.5rem 0}button{font:inherit;padding:.5rem 1rem;min-height:44px}</style></head>
+<body><main><h1>${text.heading}</h1>${list}<p><button type="button" onclick="location.reload()">${text.retry}</button></p></main></body></html>`;
+  return new Response(body, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}
 
 async function cacheFirst(request) {
   const cache = await caches.open(ASSETS);
@@ -78,10 +125,8 @@ async function networkFirst(event, request, url) {
   let response;
   try {
     response = await fetch(request);
-  } catch (err) {
-    const kept = await keptPage(request);
-    if (kept) return kept;
-    throw err;
+  } catch {
+    return (await keptPage(request)) ?? offlinePage();
   }
   if (response.status >= 500) return (await keptPage(request)) ?? response;
   if (response.ok && !response.redirected && response.type === 'basic') event.waitUntil(keep(request, response.clone()));

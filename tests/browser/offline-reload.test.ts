@@ -144,6 +144,12 @@ describe.skipIf(!chromiumPath)('a board opened again while the server cannot be 
     await a.page.waitForURL(`${server.url}${path}`);
     await waitForValue(a.page, noteLabel(11, 'Ideas'), 'Typed as the page reloaded');
     await waitForStatus(a.page, STATUS.offline);
+    // A page this device never kept says so, and links the ones it did.
+    await a.page.goto(`${server.url}/p/${partnershipId}/people`);
+    await a.page.getByRole('heading', { name: 'You are offline' }).waitFor();
+    await a.page.getByRole('link', { name: /Spring planning/ }).click();
+    await a.page.waitForURL(`${server.url}${path}`);
+    await waitForValue(a.page, noteLabel(11, 'Ideas'), 'Typed as the page reloaded');
 
     // Back on the same address: the open page reconnects by itself and saves.
     server = await startAccord({ dataDir, env: { PORT: String(port) } });
