@@ -70,6 +70,7 @@ const OFFLINE_TEXT = {
     body: 'This page has not been opened on this device before. These have, and open without a connection; what you change is saved when it returns:',
     none: 'No board has been opened on this device yet.',
     retry: 'Try again',
+    home: 'Partnership home',
   },
   es: {
     title: 'Sin conexión',
@@ -77,6 +78,7 @@ const OFFLINE_TEXT = {
     body: 'Esta página no se ha abierto antes en este dispositivo. Estas sí, y se abren sin conexión; lo que cambie se guarda cuando vuelva:',
     none: 'Aún no se ha abierto ningún tablero en este dispositivo.',
     retry: 'Intentar de nuevo',
+    home: 'Inicio de la asociación',
   },
 };
 
@@ -89,8 +91,10 @@ async function offlinePage() {
   const links = [];
   for (const key of await pages.keys()) {
     const html = await (await pages.match(key))?.text();
-    const title = /<title>([^<]*)<\/title>/.exec(html ?? '')?.[1] ?? new URL(key.url).pathname;
-    links.push(`<li><a href="${escapeHtml(new URL(key.url).pathname + new URL(key.url).search)}">${title}</a></li>`);
+    // Page titles read "<title> · Accord"; a partnership's home is titled just "Accord".
+    const title = (/<title>([^<]*)<\/title>/.exec(html ?? '')?.[1] ?? '').replace(/ (?:·|&#183;|&middot;) Accord$/, '');
+    const label = title === '' || title === 'Accord' ? text.home : title;
+    links.push(`<li><a href="${escapeHtml(new URL(key.url).pathname + new URL(key.url).search)}">${label}</a></li>`);
   }
   const list = links.length > 0 ? `<p>${text.body}</p><ul>${links.join('')}</ul>` : `<p>${text.none}</p>`;
   const body = `<!doctype html><html lang="${text === OFFLINE_TEXT.es ? 'es' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text.title} · Accord</title>

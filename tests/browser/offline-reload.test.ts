@@ -147,7 +147,8 @@ describe.skipIf(!chromiumPath)('a board opened again while the server cannot be 
     // A page this device never kept says so, and links the ones it did.
     await a.page.goto(`${server.url}/p/${partnershipId}/people`);
     await a.page.getByRole('heading', { name: 'You are offline' }).waitFor();
-    await a.page.getByRole('link', { name: /Spring planning/ }).click();
+    await a.page.getByRole('link', { name: 'Partnership home', exact: true }).waitFor();
+    await a.page.getByRole('link', { name: 'Spring planning', exact: true }).click();
     await a.page.waitForURL(`${server.url}${path}`);
     await waitForValue(a.page, noteLabel(11, 'Ideas'), 'Typed as the page reloaded');
 
