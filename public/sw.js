@@ -7,12 +7,13 @@
  *
  * - Board and session pages, and the partnership home that lists them (full page loads
  *   only; a link followed offline becomes one, as Next falls back to a full load when it
- *   cannot fetch the next page): network first; a good answer is kept,
- *   with the scripts and styles it names; the kept copy is used only when the network fails
+ *   cannot fetch the next page): network first; a good answer is kept, and the kept copy
+ *   is used only when the network fails
  *   or the server answers 5xx. A redirect (signed out) or a 4xx (no access, no such board)
  *   deletes every kept page of that partnership.
- * - `/_next/static/` (content-hashed, never changes): from the cache when there (at most
- *   400 kept, the oldest out first).
+ * - `/_next/static/` (content-hashed, never changes): from the cache when there, else
+ *   fetched and kept (at most 400, the oldest out first), so a kept page's scripts and
+ *   styles are kept as it loads them.
  * - Any other page: from the network; when that fails, a small page saying so and linking
  *   the kept pages by title. Nothing else (APIs, the sync socket) passes through here.
  *
@@ -24,8 +25,6 @@ const ASSETS = 'accord-assets-v1';
 /** A partnership's home (its list of boards and sessions), its boards, sessions, caucuses and projector views. */
 const OFFLINE_PAGES = /^\/p\/[^/]+(\/(boards\/[^/]+|ibb\/(?!new\/?$)[^/]+(\/caucus\/[^/]+)?)(\/projector)?)?\/?$/;
 const STATIC_PREFIX = '/_next/static/';
-/** Script and style addresses in a page's HTML, flight data included ("static/chunks/…"). */
-const ASSET_REFERENCE = /(?:\/_next\/)?static\/(?:chunks|css|media)\/[^"'\s\\)]+/g;
 
 self.addEventListener('install', () => {
   self.skipWaiting();
@@ -154,26 +153,7 @@ async function forgetPartnership(url) {
   }
 }
 
-/** Keeps a page and fetches into the asset cache every script and style it names. */
+/** Keeps a page. Its scripts and styles are kept as it loads them (`cacheFirst`). */
 async function keep(request, response) {
-  const html = await response.clone().text();
-  const pages = await caches.open(PAGES);
-  await pages.put(request, response);
-  const assets = await caches.open(ASSETS);
-  const names = new Set();
-  for (const match of html.matchAll(ASSET_REFERENCE)) {
-    const path = match[0].startsWith('/') ? match[0] : `/_next/${match[0]}`;
-    names.add(new URL(path, self.location.origin).href);
-  }
-  await Promise.all(
-    [...names].map(async (href) => {
-      if (await assets.match(href)) return;
-      try {
-        const asset = await fetch(href);
-        if (asset.ok) await assets.put(href, asset);
-      } catch {
-        // Offline again already: the next visit fills it.
-      }
-    }),
-  );
+  await (await caches.open(PAGES)).put(request, response);
 }

@@ -80,9 +80,9 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
 
   // Re-read on every change: `version` counts them.
   const board = useMemo(() => (state ? readBoard(state.doc) : null), [state?.doc, state?.version]);
-  const stateAccess = state?.status.access ?? initialAccess;
-  const isBlockedNow = state?.status.error?.code === 'access_revoked' || state?.status.error?.code === 'not_found';
-  const history = useBoardUndo(state?.doc ?? null, stateAccess === 'edit' && !isBlockedNow);
+  const isBlocked = state?.status.error?.code === 'access_revoked' || state?.status.error?.code === 'not_found';
+  const canEdit = !isBlocked && (state?.status.access ?? initialAccess) === 'edit';
+  const history = useBoardUndo(state?.doc ?? null, canEdit);
 
   useEffect(() => {
     const column = pendingColumnFocus.current;
@@ -110,8 +110,6 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
   const isLoaded = status.isSynced || board.columns.length > 0 || status.connection === 'offline';
   if (!isLoaded) return <BoardShell title={initialTitle} message={t('loading')} status={statusLine} />;
 
-  const isBlocked = status.error?.code === 'access_revoked' || status.error?.code === 'not_found';
-  const canEdit = !isBlocked && (status.access ?? initialAccess) === 'edit';
   const peers = boardPeers(state.peers);
   const people: PresencePerson[] = distinctPeople(state.peers, self.id).map((p) => p.user);
   const title = board.title || initialTitle;

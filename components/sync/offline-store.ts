@@ -68,8 +68,8 @@ async function clearKeptPages(): Promise<void> {
 }
 
 /**
- * Deletes every Accord offline copy in this browser, and the pages kept to open them. Open stores are closed first: a
- * database with an open connection cannot be deleted.
+ * Deletes every Accord offline copy in this browser, and the pages kept to open them. Open
+ * stores are closed first: a database with an open connection cannot be deleted.
  */
 export async function clearOfflineData(): Promise<void> {
   await clearKeptPages();

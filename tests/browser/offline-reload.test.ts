@@ -4,25 +4,17 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../app/i18n/messages/en.json';
-import { launchChromium, openPage, signInWithForm, waitForHydration } from '../support/browser';
+import { fillTemplate as fill, launchChromium, openPage, signInWithForm, waitForHydration, waitForValue } from '../support/browser';
 import type { TrackedPage } from '../support/browser';
 import { chromiumPath } from '../support/environment';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
 
 const STATUS = en.board.status;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
 const noteLabel = (position: number, column: string) => fill(en.board.note.label, { position, column });
 
 async function waitForStatus(page: Page, text: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: text }).waitFor();
-}
-
-async function waitForValue(page: Page, label: string, value: string): Promise<void> {
-  await page.waitForFunction(
-    ([l, v]) => Array.from(document.querySelectorAll('textarea')).some((t) => t.getAttribute('aria-label') === l && t.value === v),
-    [label, value] as const,
-  );
 }
 
 async function addNote(page: Page, position: number, text: string): Promise<void> {
