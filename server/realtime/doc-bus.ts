@@ -6,11 +6,40 @@ import { createClient } from 'redis';
  * own channel so every node's in-memory copy (not just its clients) stays current.
  * Pub/sub is at-most-once; the rooms' periodic catch-up from PostgreSQL covers losses.
  */
-export type BusKind = 'update' | 'awareness';
+export type BusKind = 'update' | 'awareness' | 'claims';
 
+/**
+ * `update`: a Yjs update this node applied and committed. `awareness`: a presence update.
+ * `claims`: clientIDs this node just bound to a person (`encodeClaims`), published before
+ * the update that uses them, so that every node refuses them to anyone else at once and
+ * counts them in the person's hourly allowance.
+ */
 export interface BusMessage {
   kind: BusKind;
   payload: Uint8Array;
+}
+
+export interface ClaimsMessage {
+  userId: string;
+  clients: number[];
+}
+
+export function encodeClaims(claims: ClaimsMessage): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(claims));
+}
+
+/** Null for anything that is not a claims message (nodes trust each other, but not blindly). */
+export function decodeClaims(payload: Uint8Array): ClaimsMessage | null {
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(payload));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { userId, clients } = parsed as Record<string, unknown>;
+    if (typeof userId !== 'string' || !Array.isArray(clients)) return null;
+    if (!clients.every((c): c is number => Number.isSafeInteger(c) && c >= 0 && c <= 0xffffffff)) return null;
+    return { userId, clients };
+  } catch {
+    return null;
+  }
 }
 
 export interface DocBus {
@@ -24,7 +53,8 @@ export interface DocBus {
 }
 
 
-const KIND_BYTES: Record<BusKind, number> = { update: 1, awareness: 2 };
+const KIND_BYTES: Record<BusKind, number> = { update: 1, awareness: 2, claims: 3 };
+const KINDS = new Map<number, BusKind>(Object.entries(KIND_BYTES).map(([kind, byte]) => [byte, kind as BusKind]));
 const NODE_ID_BYTES = 8;
 
 function newClient(url: string) {
@@ -56,7 +86,7 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
           if (raw.length < 1 + NODE_ID_BYTES) return;
           // Our own publications come back too; skip them.
           if (raw.subarray(1, 1 + NODE_ID_BYTES).equals(nodeIdBytes)) return;
-          const kind = raw[0] === KIND_BYTES.update ? 'update' : raw[0] === KIND_BYTES.awareness ? 'awareness' : null;
+          const kind = KINDS.get(raw[0] ?? 0);
           if (!kind) return;
           onMessage({ kind, payload: new Uint8Array(raw.subarray(1 + NODE_ID_BYTES)) });
         },

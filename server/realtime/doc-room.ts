@@ -8,8 +8,9 @@ import { SERVER_CLIENT_ID, parseDocId } from '../../domain/sync/protocol';
 import { BoardTitleMirror } from './board-title-mirror';
 import { ClientClaimWindow } from './client-claims';
 import type { BusMessage, DocBus } from './doc-bus';
+import { decodeClaims, encodeClaims } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
-import { compactDoc, readClientBindingRows, readClientBindings, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
+import { compactDoc, readClientBindingRows, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
 import type { LatencyTrace } from './latency-trace';
 import type { UpdateLogWriter } from './update-log-writer';
@@ -214,6 +215,9 @@ export class DocRoom {
       this.claims.record(actor.userId, result.claimClients.length);
     }
     for (const c of result.claimClients) this.owners.set(c, actor.userId);
+    // Other nodes learn the binding before the update that uses it (one connection
+    // publishes both, so Redis keeps their order).
+    if (result.claimClients.length > 0) this.deps.bus?.publishDoc(this.docId, { kind: 'claims', payload: encodeClaims({ userId: actor.userId, clients: result.claimClients }) });
     const origin: ClientOrigin = { kind: 'client', actor };
     this.lastRecords = [];
     Y.applyUpdate(this.doc, result.accepted, origin);
@@ -381,7 +385,24 @@ export class DocRoom {
   /** An update another node applied: bring this copy up to date and tell local sockets. */
   private handleBusMessage(msg: BusMessage): void {
     if (msg.kind === 'update') this.applyTrustedUpdate(msg.payload);
-    else this.onRemoteAwareness?.(msg.payload);
+    else if (msg.kind === 'claims') {
+      const claims = decodeClaims(msg.payload);
+      if (claims) this.bindRemote(claims.userId, claims.clients.map((clientId) => ({ clientId })));
+      else console.error(`[realtime] a claims message for ${this.docId} could not be read`);
+    } else this.onRemoteAwareness?.(msg.payload);
+  }
+
+  /**
+   * ClientIDs another node bound: refused to anyone else here from now on, and counted in
+   * the person's hourly allowance (at `at`, else now). One already bound here is left as it
+   * is: the first binding stands, in memory as in `doc_clients`.
+   */
+  private bindRemote(userId: string, bindings: { clientId: number; at?: number }[]): void {
+    for (const { clientId, at } of bindings) {
+      if (this.owners.has(clientId)) continue;
+      this.owners.set(clientId, userId);
+      this.claims.record(userId, 1, at);
+    }
   }
 
   onRemoteAwareness: ((update: Uint8Array) => void) | null = null;
@@ -406,8 +427,7 @@ export class DocRoom {
     for (const u of since.updates) this.applyTrustedUpdate(u);
     this.lastUpdateId = Math.max(this.lastUpdateId, since.lastUpdateId);
     if (since.updates.length > 0) {
-      const owners = await readClientBindings(this.docId);
-      for (const [c, u] of owners) if (!this.owners.has(c)) this.owners.set(c, u);
+      for (const b of await readClientBindingRows(this.docId)) this.bindRemote(b.userId, [{ clientId: b.clientId, at: b.firstSeenAt.getTime() }]);
     }
   }
 

@@ -7,7 +7,8 @@ import { HttpClient } from '../support/http-client';
 import { createTestDatabase, dropTestDatabase } from '../support/pg';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
-import { waitForDoc } from '../support/sync';
+import { forgedUnder, fromNewClients } from '../support/raw-sync';
+import { waitForDisconnect, waitForDoc } from '../support/sync';
 
 /** Two nodes sharing one PostgreSQL database and one Redis. */
 describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
@@ -16,6 +17,7 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
   let nodeB: AccordProcess;
   let docId: string;
   let cookies: string[];
+  let newBoard: () => Promise<string>;
   const clients: SyncClient[] = [];
 
   function client(node: AccordProcess, cookie: string) {
@@ -31,7 +33,8 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     nodeB = await startAccord({ backend: 'postgres', databaseUrl: db, env });
     const p = await nodeA.fixture('partnership', { name: 'Multi' });
     const people = await Promise.all([0, 1, 2].map(() => nodeA.fixture('user', { partnershipId: p.id, party: 'labor', role: 'teacher' })));
-    docId = boardDocId((await nodeA.fixture('board', { actorId: people[0]?.id ?? '', partnershipId: p.id, input: { title: 'Multi' } })).id);
+    newBoard = async () => boardDocId((await nodeA.fixture('board', { actorId: people[0]?.id ?? '', partnershipId: p.id, input: { title: 'Multi' } })).id);
+    docId = await newBoard();
     cookies = await Promise.all(
       people.map(async (person) => {
         const http = new HttpClient(nodeA.url);
@@ -61,6 +64,45 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     await late.whenSynced();
     expect(late.doc.getText('t').toString()).toBe('from node A; ');
     expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(a.doc));
+  });
+
+  it('knows at once whose a clientID is when it was bound on the other node', async () => {
+    const board = await newBoard();
+    const owner = client(nodeA, cookies[0] ?? '').open(board);
+    const other = client(nodeB, cookies[1] ?? '').open(board);
+    await Promise.all([owner.whenSynced(), other.whenSynced()]);
+    owner.doc.getText('owned').insert(0, 'mine');
+    await owner.whenSaved();
+    await waitForDoc(other.doc, (d) => d.getText('owned').toString() === 'mine');
+    // Another person, on node B, writes new content under the owner's clientID at once
+    // (before any periodic catch-up with the database).
+    const ack = await other.client.socket.emitWithAck('doc:sync', board, forgedUnder(owner.doc, 'owned', 4));
+    expect(ack).toMatchObject({ ok: false, code: 'client_id_taken' });
+    expect(owner.doc.getText('owned').toString()).toBe('mine');
+  });
+
+  it('counts the hourly limit on new clientIDs across both nodes', async () => {
+    const board = await newBoard();
+    const onA = client(nodeA, cookies[2] ?? '').open(board);
+    const onB = client(nodeB, cookies[2] ?? '').open(board);
+    await Promise.all([onA.whenSynced(), onB.whenSynced()]);
+    expect(await onA.client.socket.emitWithAck('doc:sync', board, fromNewClients(40))).toEqual({ ok: true });
+    await waitForDoc(onB.doc, (d) => Object.keys(d.getMap('tabs').toJSON()).length === 40);
+    // 40 on node A and 25 more on node B is 65 in the hour: refused, fatally, on B.
+    const errors: { code: string; message: string }[] = [];
+    onB.client.socket.on('doc:error', (e) => errors.push(e));
+    const gone = waitForDisconnect(onB.client);
+    onB.client.socket.emit('doc:sync', board, fromNewClients(25), () => undefined);
+    expect(await gone).toBe('io server disconnect');
+    expect(errors).toEqual([{ docId: board, code: 'update_rejected', message: expect.stringContaining('64 new clientIDs') }]);
+    // What is left of the hour's allowance is still there, on either node.
+    const again = client(nodeB, cookies[2] ?? '').open(board);
+    await again.whenSynced();
+    expect(await again.client.socket.emitWithAck('doc:sync', board, fromNewClients(24))).toEqual({ ok: true });
+    // (Neither sender gets its own update back: a third client reads the result.)
+    const reader = client(nodeA, cookies[0] ?? '').open(board);
+    await reader.whenSynced();
+    await waitForDoc(reader.doc, (d) => Object.keys(d.getMap('tabs').toJSON()).length === 64);
   });
 
   it('loses nothing acknowledged when a node dies; its clients carry on via the other node', async () => {

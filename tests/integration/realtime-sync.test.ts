@@ -6,6 +6,7 @@ import type { SyncClient } from '../../components/sync/sync-client';
 import { addNote, readBoard, setBoardTitle, setNoteText } from '../../domain/board/team-board';
 import { boardDocId } from '../../domain/sync/protocol';
 import { backends } from '../support/environment';
+import { forgedUnder, fromNewClients, updateMessage as encodeUpdateMessage } from '../support/raw-sync';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
 import { connectAs, openSynced, waitForConnect, waitForDisconnect, waitForDoc } from '../support/sync';
@@ -140,15 +141,7 @@ for (const backend of backends) {
       victim.doc.getText('owned').insert(0, 'mine');
       await victim.whenSaved();
       const attacker = await openSynced(await connect(management), boardDocId(boardId));
-      const spoof = new Y.Doc();
-      Y.applyUpdate(spoof, Y.encodeStateAsUpdate(victim.doc));
-      // Set after applying: Yjs picks a fresh clientID when it sees its own in remote content.
-      spoof.clientID = victim.doc.clientID;
-      let update: Uint8Array | null = null;
-      spoof.on('update', (u: Uint8Array) => (update = u));
-      spoof.getText('owned').insert(4, ' (forged)');
-      if (!update) throw new Error('no update');
-      const ack = await attacker.client.socket.emitWithAck('doc:sync', boardDocId(boardId), encodeUpdateMessage(update));
+      const ack = await attacker.client.socket.emitWithAck('doc:sync', boardDocId(boardId), forgedUnder(victim.doc, 'owned', 4));
       expect(ack).toMatchObject({ ok: false, code: 'client_id_taken' });
       expect(attacker.client.isConnected()).toBe(true);
       expect(victim.doc.getText('owned').toString()).toBe('mine');
@@ -185,17 +178,6 @@ for (const backend of backends) {
       const a = await openSynced(await connect(person), docId);
       a.doc.getText('own').insert(0, 'first');
       await a.whenSaved();
-      /** One update writing under `count` clientIDs the server has never seen. */
-      const fromNewClients = (count: number) =>
-        encodeUpdateMessage(
-          Y.mergeUpdates(
-            Array.from({ length: count }, () => {
-              const d = new Y.Doc();
-              d.getMap('tabs').set(String(d.clientID), true);
-              return Y.encodeStateAsUpdate(d);
-            }),
-          ),
-        );
       // With the page's own clientID, 64 in all.
       expect(await a.client.socket.emitWithAck('doc:sync', docId, fromNewClients(40))).toEqual({ ok: true });
       expect(await a.client.socket.emitWithAck('doc:sync', docId, fromNewClients(23))).toEqual({ ok: true });
@@ -363,17 +345,6 @@ for (const backend of backends) {
       expect(fresh.doc.getText('durable').toString()).toBe('must not be acked yet');
     });
   });
-}
-
-function encodeUpdateMessage(update: Uint8Array): Uint8Array {
-  const len: number[] = [];
-  let n = update.length;
-  while (n > 0x7f) {
-    len.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  len.push(n);
-  return new Uint8Array([2, ...len, ...update]);
 }
 
 function encodeStep1(): Uint8Array {

@@ -24,6 +24,34 @@ export function sendUpdate(socket: Socket<ServerToClientEvents, ClientToServerEv
   return new Promise((resolve) => socket.emit('doc:sync', docId, updateMessage(update), resolve));
 }
 
+/**
+ * A sync message with one update writing under `count` clientIDs no server has seen
+ * (each adds its own key to the map `tabs`), as pages reloaded offline would bring.
+ */
+export function fromNewClients(count: number): Uint8Array {
+  return updateMessage(
+    Y.mergeUpdates(
+      Array.from({ length: count }, () => {
+        const d = new Y.Doc();
+        d.getMap('tabs').set(String(d.clientID), true);
+        return Y.encodeStateAsUpdate(d);
+      }),
+    ),
+  );
+}
+
+/**
+ * A sync message adding ' (forged)' to the text `key` of `victim`'s doc (after its first
+ * `at` characters) under the victim's own clientID, as someone else holding a copy would.
+ */
+export function forgedUnder(victim: Y.Doc, key: string, at: number): Uint8Array {
+  const spoof = new Y.Doc();
+  Y.applyUpdate(spoof, Y.encodeStateAsUpdate(victim));
+  // Set after applying: Yjs picks a fresh clientID when it sees its own in remote content.
+  spoof.clientID = victim.clientID;
+  return updateMessage(capture(spoof, () => spoof.getText(key).insert(at, ' (forged)')));
+}
+
 /** Captures the update a change produces. */
 export function capture(doc: Y.Doc, change: () => void): Uint8Array {
   const parts: Uint8Array[] = [];
