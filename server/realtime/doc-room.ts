@@ -7,10 +7,11 @@ import { validateAgainst } from '../../domain/sync/validate-update';
 import { SERVER_CLIENT_ID, parseDocId } from '../../domain/sync/protocol';
 import { BoardTitleMirror } from './board-title-mirror';
 import { ClientClaimWindow } from './client-claims';
+import { changedAnything, holdsAllOf } from './doc-changes';
 import type { BusMessage, DocBus } from './doc-bus';
 import { decodeClaims, encodeClaims } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
-import { compactDoc, readClientBindingRows, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
+import { LATE_ROW_WINDOW_MS, compactDoc, readClientBindingRows, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
 import type { LatencyTrace } from './latency-trace';
 import type { UpdateLogWriter } from './update-log-writer';
@@ -87,6 +88,14 @@ export class DocRoom {
   private readonly outgoing: { update: Uint8Array; sender: string | null }[] = [];
   private isOutgoingScheduled = false;
   private lastRecords: ChangeRecord[] = [];
+  /** Whether the last update from another node (or the log) added or deleted anything here. */
+  private remoteChanged = false;
+  /**
+   * Log rows this node already holds (its own commits, rows a catch-up went through), by
+   * id, with when they were noted: the catch-up re-reads the last `LATE_ROW_WINDOW_MS` of
+   * the log every time and skips these without decoding them.
+   */
+  private readonly heldRows = new Map<number, number>();
   private isCompacting = false;
   private isClosed = false;
   /** When the last write of this doc committed, for compaction's quiet check. */
@@ -106,6 +115,7 @@ export class DocRoom {
     this.titleMirror = parsed?.kind === 'board' ? new BoardTitleMirror(parsed.id, this.doc) : null;
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (isClientOrigin(tr.origin)) this.lastRecords = describeTransaction(tr);
+      else if (tr.origin === REMOTE_ORIGIN) this.remoteChanged = changedAnything(tr);
     });
   }
 
@@ -335,6 +345,7 @@ export class DocRoom {
     this.inFlight++;
     const committed = this.deps.writer.append(this.docId, write).then((rowId) => {
       this.inFlight--;
+      if (this.deps.bus) this.heldRows.set(rowId, performance.now());
       this.lastUpdateId = Math.max(this.lastUpdateId, rowId);
       this.logLength++;
       this.considerCompaction();
@@ -408,10 +419,12 @@ export class DocRoom {
   onRemoteAwareness: ((update: Uint8Array) => void) | null = null;
 
   private applyTrustedUpdate(update: Uint8Array): void {
-    const before = Y.encodeStateVector(this.doc);
-    Y.applyUpdate(this.doc, update, 'remote');
-    const after = Y.encodeStateVector(this.doc);
-    if (Buffer.compare(before, after) === 0 && this.doc.store.pendingDs === null) return;
+    this.remoteChanged = false;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    // Deletions count as changes: they add nothing to the state vector. Content waiting for
+    // what it depends on goes out too: the clients hold it until the rest arrives.
+    const { pendingDs, pendingStructs } = this.doc.store;
+    if (!this.remoteChanged && pendingDs === null && pendingStructs === null) return;
     this.stats.remoteApplied++;
     this.encodedState = null;
     this.queueBroadcast(update, null);
@@ -424,9 +437,21 @@ export class DocRoom {
   async catchUp(): Promise<void> {
     const since = await readUpdatesSince(this.docId, this.lastUpdateId);
     if (since.snapshot) this.applyTrustedUpdate(since.snapshot);
-    for (const u of since.updates) this.applyTrustedUpdate(u);
+    // Most rows are already here (this node's own, or another node's that came over Redis):
+    // a row is applied only if it holds content or deletions this copy lacks, and each row
+    // is looked at once, not on every pass over the window.
+    const now = performance.now();
+    let unseen = 0;
+    for (const row of since.rows) {
+      if (this.heldRows.has(row.id)) continue;
+      this.heldRows.set(row.id, now);
+      unseen++;
+      if (!holdsAllOf(this.doc, row.update)) this.applyTrustedUpdate(row.update);
+    }
+    for (const [id, at] of this.heldRows) if (now - at > 2 * LATE_ROW_WINDOW_MS) this.heldRows.delete(id);
     this.lastUpdateId = Math.max(this.lastUpdateId, since.lastUpdateId);
-    if (since.updates.length > 0) {
+    // Bindings too, in case a claims message was lost (Redis pub/sub is at-most-once).
+    if (unseen > 0 || since.snapshot) {
       for (const b of await readClientBindingRows(this.docId)) this.bindRemote(b.userId, [{ clientId: b.clientId, at: b.firstSeenAt.getTime() }]);
     }
   }
@@ -440,6 +465,9 @@ export class DocRoom {
     this.doc.destroy();
   }
 }
+
+/** Transaction origin of updates from other nodes and from the log's catch-up. */
+const REMOTE_ORIGIN = 'remote';
 
 function isClientOrigin(origin: unknown): origin is ClientOrigin {
   return typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'client';

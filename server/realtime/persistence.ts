@@ -34,7 +34,10 @@ export async function readStoredDoc(docId: string): Promise<StoredDoc> {
   return { snapshot: snap?.state ?? null, updates: rows.map((r) => r.update), lastUpdateId: Math.max(covers, last?.id ?? 0), logLength: rows.length };
 }
 
-export async function readUpdatesSince(docId: string, afterId: number): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }> {
+/** How far back the catch-up re-reads rows it may have missed (see `readUpdatesSince`). */
+export const LATE_ROW_WINDOW_MS = 30_000;
+
+export async function readUpdatesSince(docId: string, afterId: number): Promise<{ snapshot: Uint8Array | null; rows: { id: number; update: Uint8Array }[]; lastUpdateId: number }> {
   const db = getDb();
   const [snap] = await db
     .select({ state: docSnapshots.state, covers: docSnapshots.coversUpdateId })
@@ -49,10 +52,10 @@ export async function readUpdatesSince(docId: string, afterId: number): Promise<
   const rows = await db
     .select({ id: docUpdates.id, update: docUpdates.update })
     .from(docUpdates)
-    .where(and(eq(docUpdates.docId, docId), or(gt(docUpdates.id, from), gt(docUpdates.createdAt, sql`now() - interval '30 seconds'`))))
+    .where(and(eq(docUpdates.docId, docId), or(gt(docUpdates.id, from), gt(docUpdates.createdAt, sql`now() - make_interval(secs => ${LATE_ROW_WINDOW_MS / 1000})`))))
     .orderBy(asc(docUpdates.id));
   const highest = rows.reduce((m, r) => Math.max(m, r.id), from);
-  return { snapshot: useSnapshot ? snap.state : null, updates: rows.map((r) => r.update), lastUpdateId: highest };
+  return { snapshot: useSnapshot ? snap.state : null, rows, lastUpdateId: highest };
 }
 
 export async function readClientBindings(docId: string): Promise<Map<number, string>> {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../components/sync/sync-client';
@@ -7,7 +8,7 @@ import { HttpClient } from '../support/http-client';
 import { createTestDatabase, dropTestDatabase } from '../support/pg';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
-import { forgedUnder, fromNewClients } from '../support/raw-sync';
+import { capture, forgedUnder, fromNewClients } from '../support/raw-sync';
 import { waitForDisconnect, waitForDoc } from '../support/sync';
 
 /** Two nodes sharing one PostgreSQL database and one Redis. */
@@ -24,6 +25,14 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     const c = new SyncClient({ url: node.url, extraHeaders: { cookie }, transports: ['websocket'] });
     clients.push(c);
     return c;
+  }
+
+  /** Person 0 on node A and person 1 on node B, both synced to `board`. */
+  async function openOnBoth(board: string) {
+    const a = client(nodeA, cookies[0] ?? '').open(board);
+    const b = client(nodeB, cookies[1] ?? '').open(board);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    return { a, b };
   }
 
   beforeAll(async () => {
@@ -66,11 +75,46 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(a.doc));
   });
 
+  it('carries deletions to the other node’s clients, not only insertions', async () => {
+    const board = await newBoard();
+    const { a, b } = await openOnBoth(board);
+    a.doc.getText('t').insert(0, 'keep this, not this');
+    a.doc.getArray<string>('notes').push(['one', 'two']);
+    await waitForDoc(b.doc, (d) => d.getText('t').toString() === 'keep this, not this' && d.getArray('notes').length === 2);
+    // Deletions alone: no new content, so the state vector does not move.
+    a.doc.getText('t').delete(9, 10);
+    a.doc.getArray('notes').delete(0, 1);
+    await waitForDoc(b.doc, (d) => d.getText('t').toString() === 'keep this' && JSON.stringify(d.getArray('notes').toJSON()) === '["two"]');
+    b.doc.getText('t').delete(0, 5);
+    await waitForDoc(a.doc, (d) => d.getText('t').toString() === 'this');
+  });
+
+  it('brings in, within seconds, rows another node committed whose Redis message was lost', async () => {
+    const board = await newBoard();
+    const { a, b } = await openOnBoth(board);
+    a.doc.getText('t').insert(0, 'base');
+    await a.whenSaved();
+    await waitForDoc(b.doc, (d) => d.getText('t').toString() === 'base');
+    // Two rows as a third node would commit them (an insertion, then a deletion alone),
+    // written straight into the log: no node hears of them over Redis.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(a.doc));
+    const inserted = capture(elsewhere, () => elsewhere.getText('t').insert(4, ' and more'));
+    const deleted = capture(elsewhere, () => elsewhere.getText('t').delete(0, 1));
+    const log = new pg.Client({ connectionString: db });
+    await log.connect();
+    try {
+      for (const update of [inserted, deleted]) await log.query('insert into doc_updates (doc_id, update) values ($1, $2)', [board, Buffer.from(update)]);
+    } finally {
+      await log.end();
+    }
+    // The periodic catch-up (every 5 s) finds them; each node relays them to its clients.
+    for (const handle of [a, b]) await waitForDoc(handle.doc, (d) => d.getText('t').toString() === 'ase and more');
+  });
+
   it('knows at once whose a clientID is when it was bound on the other node', async () => {
     const board = await newBoard();
-    const owner = client(nodeA, cookies[0] ?? '').open(board);
-    const other = client(nodeB, cookies[1] ?? '').open(board);
-    await Promise.all([owner.whenSynced(), other.whenSynced()]);
+    const { a: owner, b: other } = await openOnBoth(board);
     owner.doc.getText('owned').insert(0, 'mine');
     await owner.whenSaved();
     await waitForDoc(other.doc, (d) => d.getText('owned').toString() === 'mine');
