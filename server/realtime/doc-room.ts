@@ -147,7 +147,7 @@ export class DocRoom {
       const state = foldedState;
       const covers = stored.lastUpdateId;
       setTimeout(() => {
-        void writeSnapshot(docId, state, covers, stored.logLength)
+        void writeSnapshot(docId, state, covers, stored.rowIds)
           .then(({ folded }) => {
             room.logLength = Math.max(0, room.logLength - folded);
           })

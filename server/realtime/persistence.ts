@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { PreparedStatement } from '../../db/client';
 import { getDb, runPrepared } from '../../db/client';
 import { docClients, docSnapshots, docUpdates, participationEvents } from '../../db/schema';
@@ -12,6 +12,8 @@ import type { YjsWorkerPool } from './yjs-worker-pool';
 export interface StoredDoc {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
+  /** The ids of `updates`' rows: what a snapshot built from this read may delete. */
+  rowIds: number[];
   /** Highest doc_updates.id reflected (snapshot cover or last row). */
   lastUpdateId: number;
   logLength: number;
@@ -23,15 +25,21 @@ export async function readStoredDoc(docId: string): Promise<StoredDoc> {
   const covers = snap?.coversUpdateId ?? 0;
   // Every remaining row, not only those after the snapshot's cover: a row whose id was
   // assigned before the cover but committed after the compaction read (another node's
-  // write) survives the compaction's delete and must still be applied. Re-applying
-  // content the snapshot already has is a no-op.
+  // write) survives the compaction's delete (which removes only the rows it read) and must
+  // still be applied. Re-applying content the snapshot already has is a no-op.
   const rows = await db
     .select({ id: docUpdates.id, update: docUpdates.update })
     .from(docUpdates)
     .where(eq(docUpdates.docId, docId))
     .orderBy(asc(docUpdates.id));
   const last = rows.at(-1);
-  return { snapshot: snap?.state ?? null, updates: rows.map((r) => r.update), lastUpdateId: Math.max(covers, last?.id ?? 0), logLength: rows.length };
+  return {
+    snapshot: snap?.state ?? null,
+    updates: rows.map((r) => r.update),
+    rowIds: rows.map((r) => r.id),
+    lastUpdateId: Math.max(covers, last?.id ?? 0),
+    logLength: rows.length,
+  };
 }
 
 /** How far back the catch-up re-reads rows it may have missed (see `readUpdatesSince`). */
@@ -218,7 +226,7 @@ export async function compactDoc(docId: string, pool: YjsWorkerPool): Promise<{ 
   const stored = await readStoredDoc(docId);
   if (stored.logLength === 0) return { folded: 0 };
   const { state } = await pool.merge(stored.snapshot, stored.updates);
-  return writeSnapshot(docId, state, stored.lastUpdateId, stored.logLength);
+  return writeSnapshot(docId, state, stored.lastUpdateId, stored.rowIds);
 }
 
 /**
@@ -226,7 +234,16 @@ export async function compactDoc(docId: string, pool: YjsWorkerPool): Promise<{ 
  * deletes those rows, in one transaction. An advisory lock per doc keeps two nodes from
  * doing it at once; an older cover never replaces a newer one.
  */
-export async function writeSnapshot(docId: string, state: Uint8Array, coversUpdateId: number, folded: number): Promise<{ folded: number }> {
+/**
+ * Stores `state` as the doc's snapshot and deletes the log rows it was built from: exactly
+ * `foldedRowIds`, not every row up to the cover. Ids are assigned at insert and rows become
+ * visible at commit, so with several nodes a row with a lower id can commit after the log
+ * was read; deleting by id range would drop it unfolded.
+ */
+export async function writeSnapshot(docId: string, state: Uint8Array, coversUpdateId: number, foldedRowIds: number[]): Promise<{ folded: number }> {
+  // One array literal, not a parameter per id: a long log has more ids than a statement
+  // may have parameters.
+  const ids = `{${foldedRowIds.map((id) => String(Math.trunc(id))).join(',')}}`;
   return getDb().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${docId}))`);
     const [snap] = await tx.select({ covers: docSnapshots.coversUpdateId }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).for('update');
@@ -235,7 +252,10 @@ export async function writeSnapshot(docId: string, state: Uint8Array, coversUpda
       .insert(docSnapshots)
       .values({ docId, state, coversUpdateId })
       .onConflictDoUpdate({ target: docSnapshots.docId, set: { state, coversUpdateId, updatedAt: new Date() } });
-    await tx.delete(docUpdates).where(and(eq(docUpdates.docId, docId), lte(docUpdates.id, coversUpdateId)));
-    return { folded };
+    const deleted = await tx
+      .delete(docUpdates)
+      .where(and(eq(docUpdates.docId, docId), sql`${docUpdates.id} = any(${ids}::bigint[])`))
+      .returning({ id: docUpdates.id });
+    return { folded: deleted.length };
   });
 }
