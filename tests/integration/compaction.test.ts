@@ -46,8 +46,9 @@ describeEachBackend('compaction', ({ backend }) => {
     expect(load(await readStoredDoc(docId)).getText('t').toString()).toBe(source.getText('t').toString());
   });
 
-  // Only a server with concurrent connections can commit a lower id after a higher one.
-  it.skipIf(backend !== 'postgres')('keeps a row whose lower id became visible after the compaction read the log', async () => {
+  // Only a server with concurrent connections can commit a lower id after a higher one, so
+  // this runs in the PostgreSQL pass only (it is not defined, rather than skipped, for PGlite).
+  if (backend === 'postgres') it('keeps a row whose lower id became visible after the compaction read the log', async () => {
     const docId = 'board:22222222-2222-4222-8222-222222222222';
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
