@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './environment';
-import { watchHydrationRaces } from './hydration-race';
+import { settleHydrationChecks, watchHydrationRaces } from './hydration-race';
 
 /**
  * Flags for Debian's Chromium in a container: no sandbox (no user namespaces in CI), no
@@ -86,6 +86,9 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
  */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  // A React #418 thrown while hydrating is checked against this document's server HTML
+  // (hydration-race.ts): let that finish before the caller can navigate away.
+  await settleHydrationChecks(page);
 }
 
 /** Signs in through the real form and waits until the app has navigated away from it. */
@@ -96,6 +99,8 @@ export async function signInWithForm(page: Page, baseUrl: string, email: string,
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/signin');
+  // The page signing in lands on: callers often go straight on to another.
+  await waitForHydration(page);
 }
 
 type AxeViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];

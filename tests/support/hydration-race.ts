@@ -56,6 +56,18 @@ function recordHydratedPage(): void {
   observer.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
 }
 
+/** Each watched page's pending checks, for `settleHydrationChecks`. */
+const watches = new WeakMap<Page, HydrationRaceWatch>();
+
+/**
+ * Waits for the #418 checks started so far on `page` (none if it is not watched). A check
+ * compares the document that threw with the server's HTML, so it must finish before the
+ * page moves on to another document.
+ */
+export async function settleHydrationChecks(page: Page): Promise<void> {
+  await watches.get(page)?.settled();
+}
+
 export interface HydrationRaceWatch {
   /** #418 errors set aside as the upstream race (for a test or a log to look at). */
   readonly setAside: Error[];
@@ -92,7 +104,9 @@ export async function watchHydrationRaces(context: BrowserContext, page: Page, p
       .catch(() => undefined);
     checks.push(check);
   });
-  return { setAside, settled: async () => void (await Promise.all(checks)) };
+  const watch: HydrationRaceWatch = { setAside, settled: async () => void (await Promise.all(checks)) };
+  watches.set(page, watch);
+  return watch;
 }
 
 async function isParserRace(page: Page, serverHtml: Promise<string | null> | undefined): Promise<boolean> {
