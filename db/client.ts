@@ -16,7 +16,7 @@ export type DbConfig =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string | null };
 
-export type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGliteRemote };
+type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGliteRemote };
 
 interface Holder {
   config: DbConfig;

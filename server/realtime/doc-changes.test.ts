@@ -1,21 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { capture } from '../../tests/support/raw-sync';
 import { changedAnything, holdsAllOf } from './doc-changes';
-
-function updateOf(doc: Y.Doc, change: () => void): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const onUpdate = (u: Uint8Array) => parts.push(u);
-  doc.on('update', onUpdate);
-  change();
-  doc.off('update', onUpdate);
-  return Y.mergeUpdates(parts);
-}
 
 describe('holdsAllOf', () => {
   const source = new Y.Doc();
-  const inserted = updateOf(source, () => source.getText('t').insert(0, 'hello world'));
-  const deleted = updateOf(source, () => source.getText('t').delete(0, 6));
-  const more = updateOf(source, () => source.getText('t').insert(5, '!'));
+  const inserted = capture(source, () => source.getText('t').insert(0, 'hello world'));
+  const deleted = capture(source, () => source.getText('t').delete(0, 6));
+  const more = capture(source, () => source.getText('t').insert(5, '!'));
 
   it('is true for content and deletions the doc already has', () => {
     const copy = new Y.Doc();
@@ -48,8 +40,8 @@ describe('holdsAllOf', () => {
 describe('changedAnything', () => {
   it('sees insertions and deletions, and nothing in a repeat', () => {
     const source = new Y.Doc();
-    const inserted = updateOf(source, () => source.getText('t').insert(0, 'abc'));
-    const deleted = updateOf(source, () => source.getText('t').delete(0, 1));
+    const inserted = capture(source, () => source.getText('t').insert(0, 'abc'));
+    const deleted = capture(source, () => source.getText('t').delete(0, 1));
     const copy = new Y.Doc();
     const seen: boolean[] = [];
     copy.on('afterTransaction', (tr: Y.Transaction) => seen.push(changedAnything(tr)));

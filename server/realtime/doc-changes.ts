@@ -9,8 +9,9 @@ export function changedAnything(tr: Y.Transaction): boolean {
 
 /**
  * Whether `doc` already has everything in `update` (a trusted log row): every struct below
- * its clock and every deleted item deleted. Cheaper than applying it, which builds the
- * doc's state vector twice; a row that cannot be decoded counts as not held.
+ * its clock and every deleted item deleted. Cheaper than applying it (every Yjs
+ * transaction builds the doc's state vector before and after); a row that cannot be
+ * decoded counts as not held.
  */
 export function holdsAllOf(doc: Y.Doc, update: Uint8Array): boolean {
   let decoded: ReturnType<typeof Y.decodeUpdate>;

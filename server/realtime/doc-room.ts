@@ -398,22 +398,20 @@ export class DocRoom {
     if (msg.kind === 'update') this.applyTrustedUpdate(msg.payload);
     else if (msg.kind === 'claims') {
       const claims = decodeClaims(msg.payload);
-      if (claims) this.bindRemote(claims.userId, claims.clients.map((clientId) => ({ clientId })));
+      if (claims) for (const clientId of claims.clients) this.bindRemote(claims.userId, clientId);
       else console.error(`[realtime] a claims message for ${this.docId} could not be read`);
     } else this.onRemoteAwareness?.(msg.payload);
   }
 
   /**
-   * ClientIDs another node bound: refused to anyone else here from now on, and counted in
+   * A clientID another node bound: refused to anyone else here from now on, and counted in
    * the person's hourly allowance (at `at`, else now). One already bound here is left as it
    * is: the first binding stands, in memory as in `doc_clients`.
    */
-  private bindRemote(userId: string, bindings: { clientId: number; at?: number }[]): void {
-    for (const { clientId, at } of bindings) {
-      if (this.owners.has(clientId)) continue;
-      this.owners.set(clientId, userId);
-      this.claims.record(userId, 1, at);
-    }
+  private bindRemote(userId: string, clientId: number, at?: number): void {
+    if (this.owners.has(clientId)) return;
+    this.owners.set(clientId, userId);
+    this.claims.record(userId, 1, at);
   }
 
   onRemoteAwareness: ((update: Uint8Array) => void) | null = null;
@@ -452,7 +450,7 @@ export class DocRoom {
     this.lastUpdateId = Math.max(this.lastUpdateId, since.lastUpdateId);
     // Bindings too, in case a claims message was lost (Redis pub/sub is at-most-once).
     if (unseen > 0 || since.snapshot) {
-      for (const b of await readClientBindingRows(this.docId)) this.bindRemote(b.userId, [{ clientId: b.clientId, at: b.firstSeenAt.getTime() }]);
+      for (const b of await readClientBindingRows(this.docId)) this.bindRemote(b.userId, b.clientId, b.firstSeenAt.getTime());
     }
   }
 
