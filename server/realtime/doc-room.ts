@@ -11,7 +11,7 @@ import { changedAnything, holdsAllOf } from './doc-changes';
 import type { BusMessage, DocBus } from './doc-bus';
 import { decodeClaims, encodeClaims } from './doc-bus';
 import type { ParticipationRow, PendingWrite } from './persistence';
-import { LATE_ROW_WINDOW_MS, compactDoc, readClientBindingRows, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
+import { LATE_ROW_WINDOW_MS, claimClientIds, compactDoc, readClientBindingRows, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
 import type { LatencyTrace } from './latency-trace';
 import type { UpdateLogWriter } from './update-log-writer';
@@ -208,19 +208,32 @@ export class DocRoom {
       return ack({ ok: false, fatal: result.fatal, code: result.code, message: result.message });
     }
     if (!result.accepted) return ack({ ok: true });
+    const taken = () => {
+      this.stats.refused++;
+      return ack({ ok: false, code: 'client_id_taken', message: 'clientID is bound to another person' });
+    };
     // Another socket may have claimed a clientID while this update was being validated.
-    for (const c of result.claimClients) {
-      const owner = this.owners.get(c);
-      if (owner !== undefined && owner !== actor.userId) {
-        this.stats.refused++;
-        return ack({ ok: false, code: 'client_id_taken', message: 'clientID is bound to another person' });
-      }
-    }
+    if (this.isAnyBoundToOther(result.claimClients, actor.userId)) return taken();
     if (result.claimClients.length > 0) {
       if (!this.claims.allows(actor.userId, result.claimClients.length)) {
         this.stats.refused++;
         const message = `more than ${this.claims.limit} new clientIDs from one person in this doc within an hour`;
         return ack({ ok: false, fatal: true, code: 'update_rejected', message });
+      }
+      if (this.deps.bus) {
+        // Several nodes: two of them could each see a new clientID as free within the
+        // moment a claims message takes to cross, and apply different content under it.
+        // PostgreSQL decides who was first; only the first update of each new clientID
+        // waits for this round trip.
+        let others: { clientId: number; userId: string }[];
+        try {
+          others = await claimClientIds(this.docId, actor.userId, result.claimClients);
+        } catch (err) {
+          console.error(`[realtime] binding clientIDs in ${this.docId} failed`, err);
+          return ack({ ok: false, code: 'internal', message: 'could not record the clientID; try again' });
+        }
+        for (const o of others) this.bindRemote(o.userId, o.clientId);
+        if (this.isAnyBoundToOther(result.claimClients, actor.userId)) return taken();
       }
       this.claims.record(actor.userId, result.claimClients.length);
     }
@@ -241,6 +254,13 @@ export class DocRoom {
     // waits for the database, only the sender's "saved" does.
     const durable = this.persist({ update: result.accepted, actorId: actor.userId, claimClients: result.claimClients, events });
     return { ack: { ok: true }, durable };
+  }
+
+  private isAnyBoundToOther(clients: number[], userId: string): boolean {
+    return clients.some((c) => {
+      const owner = this.owners.get(c);
+      return owner !== undefined && owner !== userId;
+    });
   }
 
   /**

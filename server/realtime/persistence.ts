@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { PreparedStatement } from '../../db/client';
 import { getDb, runPrepared } from '../../db/client';
 import { docClients, docSnapshots, docUpdates, participationEvents } from '../../db/schema';
@@ -73,6 +73,30 @@ export async function readClientBindings(docId: string): Promise<Map<number, str
 /** Each clientID bound in a doc: to whom, and when it first wrote. */
 export async function readClientBindingRows(docId: string): Promise<{ clientId: number; userId: string; firstSeenAt: Date }[]> {
   return getDb().select({ clientId: docClients.clientId, userId: docClients.userId, firstSeenAt: docClients.firstSeenAt }).from(docClients).where(eq(docClients.docId, docId));
+}
+
+/**
+ * Binds `clientIds` in a doc to `userId` where no one holds them yet; resolves with those
+ * that someone else holds (bound first, possibly by another node a moment ago). The
+ * group commit's own insert of the same bindings then finds them and does nothing.
+ */
+export async function claimClientIds(docId: string, userId: string, clientIds: number[]): Promise<{ clientId: number; userId: string }[]> {
+  const db = getDb();
+  const inserted = await db
+    .insert(docClients)
+    .values(clientIds.map((clientId) => ({ docId, clientId, userId })))
+    .onConflictDoNothing()
+    .returning({ clientId: docClients.clientId });
+  const mine = new Set(inserted.map((r) => r.clientId));
+  const rest = clientIds.filter((c) => !mine.has(c));
+  if (rest.length === 0) return [];
+  // A separate statement: it sees a binding another transaction committed while the
+  // insert above waited for it.
+  const held = await db
+    .select({ clientId: docClients.clientId, userId: docClients.userId })
+    .from(docClients)
+    .where(and(eq(docClients.docId, docId), inArray(docClients.clientId, rest)));
+  return held.filter((r) => r.userId !== userId);
 }
 
 export interface ParticipationRow {

@@ -8,7 +8,7 @@ import { HttpClient } from '../support/http-client';
 import { createTestDatabase, dropTestDatabase } from '../support/pg';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
-import { capture, forgedUnder, fromNewClients } from '../support/raw-sync';
+import { capture, forgedUnder, fromNewClients, updateMessage } from '../support/raw-sync';
 import { waitForDisconnect, waitForDoc } from '../support/sync';
 
 /** Two nodes sharing one PostgreSQL database and one Redis. */
@@ -123,6 +123,42 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     const ack = await other.client.socket.emitWithAck('doc:sync', board, forgedUnder(owner.doc, 'owned', 4));
     expect(ack).toMatchObject({ ok: false, code: 'client_id_taken' });
     expect(owner.doc.getText('owned').toString()).toBe('mine');
+  });
+
+  it('lets one person, not two, bind a new clientID when both nodes see it at the same moment', async () => {
+    const board = await newBoard();
+    const { a, b } = await openOnBoth(board);
+    // Five new clientIDs, each sent at once by person 0 on node A and person 1 on node B
+    // with different content (the same Yjs item ids): before either node's claim can
+    // reach the other.
+    const ids = Array.from({ length: 5 }, (_, i) => 1_000_000 + i * 7919 + Math.floor(Math.random() * 1000));
+    const under = (clientId: number, value: string) => {
+      const d = new Y.Doc();
+      d.clientID = clientId;
+      return updateMessage(capture(d, () => d.getMap('claimed').set(String(clientId), value)));
+    };
+    const acks = await Promise.all(
+      ids.map((id) =>
+        Promise.all([
+          a.client.socket.emitWithAck('doc:sync', board, under(id, 'from A')),
+          b.client.socket.emitWithAck('doc:sync', board, under(id, 'from B')),
+        ]),
+      ),
+    );
+    const winners = acks.map(([fromA, fromB]) => {
+      const accepted = [fromA, fromB].filter((ack) => ack.ok);
+      expect(accepted).toHaveLength(1);
+      expect([fromA, fromB].find((ack) => !ack.ok)).toMatchObject({ code: 'client_id_taken' });
+      return fromA.ok ? 'from A' : 'from B';
+    });
+    // Both nodes hold the winners' content, and a newcomer on either node reads the same.
+    const expected = Object.fromEntries(ids.map((id, i) => [String(id), winners[i]]));
+    const readers = [client(nodeA, cookies[2] ?? '').open(board), client(nodeB, cookies[2] ?? '').open(board)];
+    for (const reader of readers) {
+      await reader.whenSynced();
+      await waitForDoc(reader.doc, (d) => Object.keys(d.getMap('claimed').toJSON()).length === ids.length);
+      expect(reader.doc.getMap('claimed').toJSON()).toEqual(expected);
+    }
   });
 
   it('counts the hourly limit on new clientIDs across both nodes', async () => {
