@@ -453,7 +453,7 @@ export class DocRoom {
    * that pub/sub did not deliver. Cheap when nothing is new.
    */
   async catchUp(): Promise<void> {
-    const since = await readUpdatesSince(this.docId, this.lastUpdateId);
+    const since = await readUpdatesSince(this.docId, this.lastUpdateId, (id) => this.heldRows.has(id));
     if (since.snapshot) this.applyTrustedUpdate(since.snapshot);
     // Most rows are already here (this node's own, or another node's that came over Redis):
     // a row is applied only if it holds content or deletions this copy lacks, and each row

@@ -45,26 +45,55 @@ export async function readStoredDoc(docId: string): Promise<StoredDoc> {
 /** How far back the catch-up re-reads rows it may have missed (see `readUpdatesSince`). */
 export const LATE_ROW_WINDOW_MS = 30_000;
 
-export async function readUpdatesSince(docId: string, afterId: number): Promise<{ snapshot: Uint8Array | null; rows: { id: number; update: Uint8Array }[]; lastUpdateId: number }> {
+/**
+ * What the catch-up needs from the log after `afterId`: the snapshot if another node
+ * compacted past it, and the rows not yet looked at (`isHeld` says which ids this node
+ * already has). Ids are read first and bytes only for the rows still wanted, so a busy
+ * doc's pass costs a list of ids, not its last 30 s of updates; the snapshot's bytes are
+ * read only when it is needed.
+ */
+export async function readUpdatesSince(
+  docId: string,
+  afterId: number,
+  isHeld: (rowId: number) => boolean = () => false,
+): Promise<{ snapshot: Uint8Array | null; rows: { id: number; update: Uint8Array }[]; lastUpdateId: number }> {
   const db = getDb();
-  const [snap] = await db
-    .select({ state: docSnapshots.state, covers: docSnapshots.coversUpdateId })
-    .from(docSnapshots)
-    .where(eq(docSnapshots.docId, docId))
-    .limit(1);
+  const [snap] = await db.select({ covers: docSnapshots.coversUpdateId }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1);
   // If another node compacted past what we have seen, the rows are gone: take the snapshot.
   const useSnapshot = snap !== undefined && snap.covers > afterId;
-  const from = useSnapshot ? snap.covers : afterId;
+  let snapshot: Uint8Array | null = null;
+  if (useSnapshot) {
+    const [full] = await db.select({ state: docSnapshots.state }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1);
+    snapshot = full?.state ?? null;
+  }
+  const from = useSnapshot && snap ? snap.covers : afterId;
   // Ids are assigned at insert but become visible at commit, so a row with a lower id can
-  // appear after a higher one was seen: recent rows are re-read (applying twice is a no-op).
-  const rows = await db
-    .select({ id: docUpdates.id, update: docUpdates.update })
+  // appear after a higher one was read (two nodes committing at once). Re-read a recent
+  // window too; the caller skips rows it already holds.
+  const listed = await db
+    .select({ id: docUpdates.id })
     .from(docUpdates)
-    .where(and(eq(docUpdates.docId, docId), or(gt(docUpdates.id, from), gt(docUpdates.createdAt, sql`now() - make_interval(secs => ${LATE_ROW_WINDOW_MS / 1000})`))))
-    .orderBy(asc(docUpdates.id));
-  const highest = rows.reduce((m, r) => Math.max(m, r.id), from);
-  return { snapshot: useSnapshot ? snap.state : null, rows, lastUpdateId: highest };
+    .where(and(eq(docUpdates.docId, docId), or(gt(docUpdates.id, from), gt(docUpdates.createdAt, sql`now() - make_interval(secs => ${LATE_ROW_WINDOW_MS / 1000})`))));
+  const highest = listed.reduce((m, r) => Math.max(m, r.id), from);
+  const wanted = listed.map((r) => r.id).filter((id) => !isHeld(id));
+  if (wanted.length === 0) return { snapshot, rows: [], lastUpdateId: highest };
+  const rows: { id: number; update: Uint8Array }[] = [];
+  for (let i = 0; i < wanted.length; i += CATCH_UP_CHUNK_ROWS) {
+    const chunk = wanted.slice(i, i + CATCH_UP_CHUNK_ROWS);
+    rows.push(...(await db.select({ id: docUpdates.id, update: docUpdates.update }).from(docUpdates).where(inArray(docUpdates.id, chunk))));
+  }
+  rows.sort((a, b) => a.id - b.id);
+  // Rows listed but gone by the second read were folded by a compaction in between, which
+  // wrote its snapshot in the same transaction as the delete: take that snapshot now.
+  if (rows.length < wanted.length && snapshot === null) {
+    const [full] = await db.select({ state: docSnapshots.state }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1);
+    snapshot = full?.state ?? null;
+  }
+  return { snapshot, rows, lastUpdateId: highest };
 }
+
+/** Ids per statement when the catch-up fetches the rows it lacks. */
+const CATCH_UP_CHUNK_ROWS = 1000;
 
 export async function readClientBindings(docId: string): Promise<Map<number, string>> {
   return new Map((await readClientBindingRows(docId)).map((r) => [r.clientId, r.userId]));

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, expect, it } from 'vitest';
-import { appendUpdates, compactDoc, readStoredDoc, writeSnapshot } from '../../server/realtime/persistence';
+import { appendUpdates, compactDoc, readStoredDoc, readUpdatesSince, writeSnapshot } from '../../server/realtime/persistence';
 import { getRawClient } from '../../db/client';
 import { YjsWorkerPool } from '../../server/realtime/yjs-worker-pool';
 import { describeEachBackend } from '../support/db';
@@ -44,6 +44,41 @@ describeEachBackend('compaction', ({ backend }) => {
     expect(load(latest).getText('t').toString()).toBe(source.getText('t').toString());
     expect(await compactDoc(docId, pool)).toEqual({ folded: 1 });
     expect(load(await readStoredDoc(docId)).getText('t').toString()).toBe(source.getText('t').toString());
+  });
+
+  it('gives the catch-up only the rows it does not hold, and the snapshot only once another node compacted past it', async () => {
+    const docId = 'board:33333333-3333-4333-8333-333333333333';
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (const word of ['one ', 'two ', 'three']) source.getText('t').insert(source.getText('t').length, word);
+    const ids: number[] = [];
+    for (const update of updates) ids.push(await appendUpdates(docId, [{ update, actorId: null, claimClients: [], events: [] }]));
+    const [first, second, third] = ids;
+    if (first === undefined || second === undefined || third === undefined) throw new Error('three rows expected');
+
+    // The first row is held: only the other two come back, with their bytes, in order.
+    const asked: number[] = [];
+    const since = await readUpdatesSince(docId, 0, (id) => {
+      asked.push(id);
+      return id === first;
+    });
+    expect(asked.sort((a, b) => a - b)).toEqual(ids);
+    expect(since.snapshot).toBeNull();
+    expect(since.rows.map((r) => r.id)).toEqual([second, third]);
+    expect(since.rows.map((r) => Buffer.from(r.update))).toEqual([Buffer.from(updates[1] ?? []), Buffer.from(updates[2] ?? [])]);
+    expect(since.lastUpdateId).toBe(third);
+    // Everything held: nothing to read but ids.
+    expect(await readUpdatesSince(docId, third, () => true)).toEqual({ snapshot: null, rows: [], lastUpdateId: third });
+
+    // Another node compacts the whole log: a node that had seen only the first row gets the
+    // snapshot; one that had seen everything does not read it.
+    await compactDoc(docId, pool);
+    const behind = await readUpdatesSince(docId, first, (id) => id === first);
+    expect(behind.rows).toEqual([]);
+    expect(load({ snapshot: behind.snapshot, updates: [] }).getText('t').toString()).toBe('one two three');
+    expect(behind.lastUpdateId).toBe(third);
+    expect((await readUpdatesSince(docId, third, () => false)).snapshot).toBeNull();
   });
 
   // Only a server with concurrent connections can commit a lower id after a higher one, so
