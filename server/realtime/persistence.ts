@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import type { PreparedStatement } from '../../db/client';
+import type { Db, PreparedStatement } from '../../db/client';
 import { getDb, runPrepared } from '../../db/client';
 import { docClients, docSnapshots, docUpdates, participationEvents } from '../../db/schema';
 import type { YjsWorkerPool } from './yjs-worker-pool';
@@ -20,7 +20,14 @@ export interface StoredDoc {
 }
 
 export async function readStoredDoc(docId: string): Promise<StoredDoc> {
-  const db = getDb();
+  // The snapshot and the rows are read as of one moment (repeatable read): another node's
+  // compaction committing between the two reads would otherwise delete rows this read then
+  // misses while it still holds the older snapshot, and a compaction built on such a read
+  // would write a snapshot without them.
+  return getDb().transaction((tx) => readStoredDocIn(tx, docId), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+async function readStoredDocIn(db: Pick<Db, 'select'>, docId: string): Promise<StoredDoc> {
   const [snap] = await db.select().from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1);
   const covers = snap?.coversUpdateId ?? 0;
   // Every remaining row, not only those after the snapshot's cover: a row whose id was

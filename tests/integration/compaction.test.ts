@@ -152,4 +152,48 @@ describeEachBackend('compaction', ({ backend }) => {
     expect(after.logLength).toBe(1);
     expect(load(after).getText('t').toString()).toBe('one two three');
   });
+
+  // Another node's compaction commits between reading the snapshot and reading the rows:
+  // its table lock holds the rows' read back until it commits (PostgreSQL pass only).
+  if (backend === 'postgres') it('reads the snapshot and the rows as of one moment while another node compacts', async () => {
+    const docId = 'board:66666666-6666-4666-8666-666666666666';
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (const word of ['one ', 'two ', 'three']) source.getText('t').insert(source.getText('t').length, word);
+    const ids: number[] = [];
+    for (const update of updates) ids.push(await appendUpdates(docId, [{ update, actorId: null, claimClients: [], events: [] }]));
+    const raw = getRawClient();
+    if (raw.kind !== 'postgres') throw new Error('PostgreSQL expected');
+    const other = await raw.pool.connect();
+    try {
+      const { rows: [holder] } = await other.query<{ pid: number }>('select pg_backend_pid() as pid');
+      await other.query('begin');
+      await other.query('lock table doc_updates in access exclusive mode');
+      await other.query('insert into doc_snapshots (doc_id, state, covers_update_id) values ($1, $2, $3)', [docId, Buffer.from(Y.encodeStateAsUpdate(source)), Math.max(...ids)]);
+      await other.query('delete from doc_updates where doc_id = $1', [docId]);
+      const reading = readStoredDoc(docId);
+      // The read has its snapshot row (none yet) and waits for the rows.
+      await waitUntilBlocked(raw.pool, holder?.pid ?? 0);
+      await other.query('commit');
+      // Before: no snapshot and no rows, an empty doc (and a compaction built on that read
+      // would have written it as the snapshot).
+      expect(load(await reading).getText('t').toString()).toBe('one two three');
+    } finally {
+      other.release();
+    }
+  });
 });
+
+/**
+ * Resolves once some session waits for a lock held by session `holderPid`. Asked over
+ * `pool` outside any transaction: a transaction sees pg_stat_activity as of its first look.
+ */
+async function waitUntilBlocked(pool: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }, holderPid: number): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await pool.query('select pid from pg_stat_activity where $1::int = any(pg_blocking_pids(pid))', [holderPid]);
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the read never waited for the lock');
+}
