@@ -155,8 +155,7 @@ describeEachBackend('compaction', ({ backend }) => {
 
   // Another node's compaction commits between reading the snapshot and reading the rows:
   // its table lock holds the rows' read back until it commits (PostgreSQL pass only).
-  if (backend === 'postgres') it('reads the snapshot and the rows as of one moment while another node compacts', async () => {
-    const docId = 'board:66666666-6666-4666-8666-666666666666';
+  async function compactingDuring<T>(docId: string, read: () => Promise<T>): Promise<{ source: Y.Doc; ids: number[]; result: T }> {
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
     source.on('update', (u: Uint8Array) => updates.push(u));
@@ -172,16 +171,30 @@ describeEachBackend('compaction', ({ backend }) => {
       await other.query('lock table doc_updates in access exclusive mode');
       await other.query('insert into doc_snapshots (doc_id, state, covers_update_id) values ($1, $2, $3)', [docId, Buffer.from(Y.encodeStateAsUpdate(source)), Math.max(...ids)]);
       await other.query('delete from doc_updates where doc_id = $1', [docId]);
-      const reading = readStoredDoc(docId);
-      // The read has its snapshot row (none yet) and waits for the rows.
+      const reading = read();
+      // The read has looked at the snapshot (none yet) and waits for the rows.
       await waitUntilBlocked(raw.pool, holder?.pid ?? 0);
       await other.query('commit');
-      // Before: no snapshot and no rows, an empty doc (and a compaction built on that read
-      // would have written it as the snapshot).
-      expect(load(await reading).getText('t').toString()).toBe('one two three');
+      return { source, ids, result: await reading };
     } finally {
       other.release();
     }
+  }
+
+  if (backend === 'postgres') it('loads the snapshot and the rows as of one moment while another node compacts', async () => {
+    const { result } = await compactingDuring('board:66666666-6666-4666-8666-666666666666', () => readStoredDoc('board:66666666-6666-4666-8666-666666666666'));
+    // Before: no snapshot and no rows, an empty doc (and a compaction built on that read
+    // would have stored it as the snapshot).
+    expect(load(result).getText('t').toString()).toBe('one two three');
+  });
+
+  if (backend === 'postgres') it('catches up with a compaction that commits during its read', async () => {
+    const docId = 'board:77777777-7777-4777-8777-777777777777';
+    const { result: since, ids } = await compactingDuring(docId, () => readUpdatesSince(docId, 0));
+    // Before: no rows (deleted) and no snapshot (none when looked at): nothing, for good.
+    const doc = load({ snapshot: since.snapshot, updates: since.rows.map((r) => r.update) });
+    expect(doc.getText('t').toString()).toBe('one two three');
+    expect(since.lastUpdateId).toBe(Math.max(...ids));
   });
 });
 
