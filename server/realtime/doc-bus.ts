@@ -44,8 +44,12 @@ export function decodeClaims(payload: Uint8Array): ClaimsMessage | null {
 
 export interface DocBus {
   readonly nodeId: string;
-  subscribeDoc(docId: string, onMessage: (msg: BusMessage) => void): Promise<void>;
-  unsubscribeDoc(docId: string): Promise<void>;
+  /**
+   * Listens to a doc's channel; resolves with a function that removes this listener only.
+   * (A room closing and a new room for the same doc loading can overlap: unsubscribing the
+   * channel as a whole would silence the new one.)
+   */
+  subscribeDoc(docId: string, onMessage: (msg: BusMessage) => void): Promise<() => Promise<void>>;
   publishDoc(docId: string, msg: BusMessage): void;
   subscribeMembership(onChange: (payload: { partnershipId: string; userId: string }) => void): Promise<void>;
   publishMembership(payload: { partnershipId: string; userId: string }): void;
@@ -80,21 +84,18 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
   return {
     nodeId,
     async subscribeDoc(docId, onMessage) {
-      await sub.subscribe(
-        channel(docId),
-        (raw: Buffer) => {
-          if (raw.length < 1 + NODE_ID_BYTES) return;
-          // Our own publications come back too; skip them.
-          if (raw.subarray(1, 1 + NODE_ID_BYTES).equals(nodeIdBytes)) return;
-          const kind = KINDS.get(raw[0] ?? 0);
-          if (!kind) return;
-          onMessage({ kind, payload: new Uint8Array(raw.subarray(1 + NODE_ID_BYTES)) });
-        },
-        true,
-      );
-    },
-    async unsubscribeDoc(docId) {
-      await sub.unsubscribe(channel(docId));
+      const listener = (raw: Buffer) => {
+        if (raw.length < 1 + NODE_ID_BYTES) return;
+        // Our own publications come back too; skip them.
+        if (raw.subarray(1, 1 + NODE_ID_BYTES).equals(nodeIdBytes)) return;
+        const kind = KINDS.get(raw[0] ?? 0);
+        if (!kind) return;
+        onMessage({ kind, payload: new Uint8Array(raw.subarray(1 + NODE_ID_BYTES)) });
+      };
+      await sub.subscribe(channel(docId), listener, true);
+      return async () => {
+        await sub.unsubscribe(channel(docId), listener, true);
+      };
     },
     publishDoc(docId, msg) {
       const frame = Buffer.concat([Buffer.from([KIND_BYTES[msg.kind]]), nodeIdBytes, Buffer.from(msg.payload)]);

@@ -10,7 +10,7 @@ import { ClientClaimWindow } from './client-claims';
 import { changedAnything, holdsAllOf } from './doc-changes';
 import type { BusMessage, DocBus } from './doc-bus';
 import { decodeClaims, encodeClaims } from './doc-bus';
-import type { ParticipationRow, PendingWrite } from './persistence';
+import type { ParticipationRow, PendingWrite, StoredDoc } from './persistence';
 import { LATE_ROW_WINDOW_MS, claimClientIds, compactDoc, readClientBindingRows, readStoredDoc, readUpdatesSince, writeSnapshot } from './persistence';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeSyncMessage } from './sync-messages';
 import type { LatencyTrace } from './latency-trace';
@@ -98,6 +98,8 @@ export class DocRoom {
   private readonly heldRows = new Map<number, number>();
   private isCompacting = false;
   private isClosed = false;
+  /** Removes this room's listener from the doc's Redis channel (when there is a bus). */
+  private unsubscribe: (() => Promise<void>) | null = null;
   /** When the last write of this doc committed, for compaction's quiet check. */
   private lastCommitAt = 0;
   private quietTimer: NodeJS.Timeout | null = null;
@@ -121,7 +123,19 @@ export class DocRoom {
 
   static async load(docId: string, deps: RoomDeps): Promise<DocRoom> {
     const room = new DocRoom(docId, deps);
-    const [stored, bindings] = await Promise.all([readStoredDoc(docId), readClientBindingRows(docId)]);
+    // Listen before reading: what other nodes apply while this node reads is kept and
+    // applied once the copy is loaded, instead of waiting for the next catch-up.
+    const early: BusMessage[] = [];
+    let isLoaded = false;
+    if (deps.bus) room.unsubscribe = await deps.bus.subscribeDoc(docId, (msg) => (isLoaded ? room.handleBusMessage(msg) : early.push(msg)));
+    let stored: StoredDoc;
+    let bindings: Awaited<ReturnType<typeof readClientBindingRows>>;
+    try {
+      [stored, bindings] = await Promise.all([readStoredDoc(docId), readClientBindingRows(docId)]);
+    } catch (err) {
+      await room.unsubscribe?.().catch(() => undefined);
+      throw err;
+    }
     for (const b of bindings) {
       room.owners.set(b.clientId, b.userId);
       room.claims.record(b.userId, 1, b.firstSeenAt.getTime());
@@ -140,7 +154,8 @@ export class DocRoom {
     }
     room.lastUpdateId = stored.lastUpdateId;
     room.logLength = stored.logLength;
-    if (deps.bus) await deps.bus.subscribeDoc(docId, (msg) => room.handleBusMessage(msg));
+    isLoaded = true;
+    for (const msg of early.splice(0)) room.handleBusMessage(msg);
     if (foldedState && room.logLength >= deps.compaction.after) {
       // The state just built is the snapshot: store it after the joiners are served,
       // without reading the log a second time.
@@ -479,7 +494,7 @@ export class DocRoom {
     if (this.quietTimer) clearTimeout(this.quietTimer);
     await this.drain();
     await this.titleMirror?.flush();
-    if (this.deps.bus) await this.deps.bus.unsubscribeDoc(this.docId).catch(() => undefined);
+    await this.unsubscribe?.().catch(() => undefined);
     this.doc.destroy();
   }
 }

@@ -4,6 +4,7 @@ import { appendUpdates, compactDoc, readStoredDoc, readUpdatesSince, writeSnapsh
 import { getRawClient } from '../../db/client';
 import { YjsWorkerPool } from '../../server/realtime/yjs-worker-pool';
 import { describeEachBackend } from '../support/db';
+import { waitUntilBlocked } from '../support/pg';
 
 const pool = new YjsWorkerPool(1);
 afterAll(() => pool.close());
@@ -197,16 +198,3 @@ describeEachBackend('compaction', ({ backend }) => {
     expect(since.lastUpdateId).toBe(Math.max(...ids));
   });
 });
-
-/**
- * Resolves once some session waits for a lock held by session `holderPid`. Asked over
- * `pool` outside any transaction: a transaction sees pg_stat_activity as of its first look.
- */
-async function waitUntilBlocked(pool: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }, holderPid: number): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const { rows } = await pool.query('select pid from pg_stat_activity where $1::int = any(pg_blocking_pids(pid))', [holderPid]);
-    if (rows.length > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('the read never waited for the lock');
-}

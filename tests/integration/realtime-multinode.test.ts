@@ -2,10 +2,11 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../components/sync/sync-client';
+import { createRedisDocBus } from '../../server/realtime/doc-bus';
 import { boardDocId } from '../../domain/sync/protocol';
 import { databaseUrl, redisUrl } from '../support/environment';
 import { HttpClient } from '../support/http-client';
-import { createTestDatabase, dropTestDatabase } from '../support/pg';
+import { createTestDatabase, dropTestDatabase, waitUntilBlocked } from '../support/pg';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
 import { capture, forgedUnder, fromNewClients, updateMessage } from '../support/raw-sync';
@@ -167,6 +168,52 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
       await reader.whenSynced();
       await waitForDoc(reader.doc, (d) => Object.keys(d.getMap('claimed').toJSON()).length === ids.length);
       expect(reader.doc.getMap('claimed').toJSON()).toEqual(expected);
+    }
+  });
+
+  it('a room that closes removes only its own listener from the doc’s channel', async () => {
+    // A doc unloading (its room closing) while a new room for it loads on the same node.
+    const node = await createRedisDocBus(redisUrl ?? '');
+    const otherNode = await createRedisDocBus(redisUrl ?? '');
+    try {
+      const heard: string[] = [];
+      const closing = await node.subscribeDoc('board:bus-test', () => heard.push('closing room'));
+      await node.subscribeDoc('board:bus-test', () => heard.push('new room'));
+      await closing();
+      otherNode.publishDoc('board:bus-test', { kind: 'update', payload: new Uint8Array([0, 0]) });
+      for (let i = 0; i < 200 && heard.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(heard).toEqual(['new room']);
+    } finally {
+      await Promise.all([node.close(), otherNode.close()]);
+    }
+  });
+
+  it('keeps what the other node applies while this node is still loading the doc', async () => {
+    const board = await newBoard();
+    const a = client(nodeA, cookies[0] ?? '').open(board);
+    await a.whenSynced();
+    // Node B's load of the board is held at its read of the log (a table lock)…
+    const holder = new pg.Client({ connectionString: db });
+    await holder.connect();
+    const observer = new pg.Client({ connectionString: db });
+    await observer.connect();
+    try {
+      const { rows: [held] } = await holder.query<{ pid: number }>('select pg_backend_pid() as pid');
+      await holder.query('begin');
+      await holder.query('lock table doc_updates in access exclusive mode');
+      const b = client(nodeB, cookies[1] ?? '').open(board);
+      await waitUntilBlocked(observer, held?.pid ?? 0, '%from "doc_updates"%order by%');
+      // …while person 0 edits on node A (relayed at once; its commit waits for the lock).
+      a.doc.getText('t').insert(0, 'while B loads');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder.query('commit');
+      await b.whenSynced();
+      // In B's first state, not ~5 s later from its catch-up with the log.
+      expect(b.doc.getText('t').toString()).toBe('while B loads');
+      await a.whenSaved();
+    } finally {
+      await holder.end();
+      await observer.end();
     }
   });
 

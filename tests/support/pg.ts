@@ -30,3 +30,21 @@ export async function dropTestDatabase(url: string): Promise<void> {
     await admin.end();
   }
 }
+
+/**
+ * Resolves once some session waits for a lock held by session `holderPid` (and, with
+ * `queryLike`, is running a statement that matches it). Asked over `pool` outside any
+ * transaction: a transaction sees pg_stat_activity as of its first look.
+ */
+export async function waitUntilBlocked(
+  pool: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> },
+  holderPid: number,
+  queryLike = '%',
+): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    const { rows } = await pool.query('select pid from pg_stat_activity where $1::int = any(pg_blocking_pids(pid)) and query ilike $2', [holderPid, queryLike]);
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('no session waited for the lock');
+}
