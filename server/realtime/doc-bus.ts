@@ -6,13 +6,15 @@ import { createClient } from 'redis';
  * own channel so every node's in-memory copy (not just its clients) stays current.
  * Pub/sub is at-most-once; the rooms' periodic catch-up from PostgreSQL covers losses.
  */
-export type BusKind = 'update' | 'awareness' | 'claims';
+export type BusKind = 'update' | 'awareness' | 'claims' | 'presence_query';
 
 /**
  * `update`: a Yjs update this node applied and committed. `awareness`: a presence update.
  * `claims`: clientIDs this node just bound to a person (`encodeClaims`), published before
  * the update that uses them, so that every node refuses them to anyone else at once and
- * counts them in the person's hourly allowance.
+ * counts them in the person's hourly allowance. `presence_query` (no payload): a node just
+ * loaded the doc and knows nobody's presence yet; nodes holding it answer with an
+ * `awareness` message of every state they know (clients renew theirs only every 15 s).
  */
 export interface BusMessage {
   kind: BusKind;
@@ -57,7 +59,7 @@ export interface DocBus {
 }
 
 
-const KIND_BYTES: Record<BusKind, number> = { update: 1, awareness: 2, claims: 3 };
+const KIND_BYTES: Record<BusKind, number> = { update: 1, awareness: 2, claims: 3, presence_query: 4 };
 const KINDS = new Map<number, BusKind>(Object.entries(KIND_BYTES).map(([kind, byte]) => [byte, kind as BusKind]));
 const NODE_ID_BYTES = 8;
 

@@ -435,7 +435,8 @@ export class DocRoom {
       const claims = decodeClaims(msg.payload);
       if (claims) for (const clientId of claims.clients) this.bindRemote(claims.userId, clientId);
       else console.error(`[realtime] a claims message for ${this.docId} could not be read`);
-    } else this.onRemoteAwareness?.(msg.payload);
+    } else if (msg.kind === 'presence_query') this.onPresenceQuery?.();
+    else this.onRemoteAwareness?.(msg.payload);
   }
 
   /**
@@ -450,6 +451,8 @@ export class DocRoom {
   }
 
   onRemoteAwareness: ((update: Uint8Array) => void) | null = null;
+  /** Another node just loaded this doc and asks for everyone's presence. */
+  onPresenceQuery: (() => void) | null = null;
 
   private applyTrustedUpdate(update: Uint8Array): void {
     this.remoteChanged = false;

@@ -52,6 +52,15 @@ export class RoomRegistry {
       applyAwarenessUpdate(awareness, update, 'remote');
       this.deps.outlet.emitAwareness(docId, update, null);
     };
+    const bus = this.deps.bus;
+    if (bus) {
+      room.onPresenceQuery = () => {
+        const states = [...awareness.getStates().keys()];
+        if (states.length > 0) bus.publishDoc(docId, { kind: 'awareness', payload: encodeAwarenessUpdate(awareness, states) });
+      };
+      // People on other nodes show up now, not when their clients next renew (every 15 s).
+      bus.publishDoc(docId, { kind: 'presence_query', payload: new Uint8Array() });
+    }
     return loaded;
   }
 

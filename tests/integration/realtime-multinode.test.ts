@@ -12,6 +12,14 @@ import { startAccord } from '../support/server';
 import { capture, forgedUnder, fromNewClients, updateMessage } from '../support/raw-sync';
 import { waitForDisconnect, waitForDoc } from '../support/sync';
 
+async function waitFor(condition: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Two nodes sharing one PostgreSQL database and one Redis. */
 describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
   let db: string;
@@ -169,6 +177,20 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
       await waitForDoc(reader.doc, (d) => Object.keys(d.getMap('claimed').toJSON()).length === ids.length);
       expect(reader.doc.getMap('claimed').toJSON()).toEqual(expected);
     }
+  });
+
+  it('shows who is on the other node as soon as this node loads the doc', async () => {
+    const board = await newBoard();
+    const a = client(nodeA, cookies[0] ?? '').open(board);
+    await a.whenSynced();
+    a.awareness.setLocalState({ focus: 'note-1' });
+    const watcherOnA = client(nodeA, cookies[2] ?? '').open(board);
+    await waitFor(() => [...watcherOnA.awareness.getStates().values()].some((st) => (st as { user?: { id?: string } }).user?.id === personIds[0]), 2000);
+    // Node B has not loaded the board yet; person 1 is its first joiner there. Clients
+    // renew their presence only every 15 s: B must ask the other nodes.
+    const b = client(nodeB, cookies[1] ?? '').open(board);
+    await b.whenSynced();
+    await waitFor(() => [...b.awareness.getStates().values()].some((st) => (st as { user?: { id?: string }; focus?: string }).user?.id === personIds[0] && (st as { focus?: string }).focus === 'note-1'), 2000);
   });
 
   it('a room that closes removes only its own listener from the doc’s channel', async () => {
