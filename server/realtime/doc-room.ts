@@ -98,6 +98,8 @@ export class DocRoom {
   private readonly heldRows = new Map<number, number>();
   private isCompacting = false;
   private isClosed = false;
+  /** When (performance.now()) bindings were last read: at load, then by the catch-up. */
+  private bindingsReadAt = performance.now();
   /** Removes this room's listener from the doc's Redis channel (when there is a bus). */
   private unsubscribe: (() => Promise<void>) | null = null;
   /** When the last write of this doc committed, for compaction's quiet check. */
@@ -486,9 +488,15 @@ export class DocRoom {
     }
     for (const [id, at] of this.heldRows) if (now - at > 2 * LATE_ROW_WINDOW_MS) this.heldRows.delete(id);
     this.lastUpdateId = Math.max(this.lastUpdateId, since.lastUpdateId);
-    // Bindings too, in case a claims message was lost (Redis pub/sub is at-most-once).
+    // Bindings too, in case a claims message was lost (Redis pub/sub is at-most-once):
+    // those made since the last look, with the same margin as the rows for late commits
+    // (elapsed time on this node's clock, compared with the database's).
     if (unseen > 0 || since.snapshot) {
-      for (const b of await readClientBindingRows(this.docId)) this.bindRemote(b.userId, b.clientId, b.firstSeenAt.getTime());
+      const sinceLastLook = (now - this.bindingsReadAt) / 1000;
+      this.bindingsReadAt = now;
+      for (const b of await readClientBindingRows(this.docId, Math.ceil(sinceLastLook + LATE_ROW_WINDOW_MS / 1000))) {
+        this.bindRemote(b.userId, b.clientId, b.firstSeenAt.getTime());
+      }
     }
   }
 

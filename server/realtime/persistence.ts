@@ -114,9 +114,17 @@ export async function readClientBindings(docId: string): Promise<Map<number, str
   return new Map((await readClientBindingRows(docId)).map((r) => [r.clientId, r.userId]));
 }
 
-/** Each clientID bound in a doc: to whom, and when it first wrote. */
-export async function readClientBindingRows(docId: string): Promise<{ clientId: number; userId: string; firstSeenAt: Date }[]> {
-  return getDb().select({ clientId: docClients.clientId, userId: docClients.userId, firstSeenAt: docClients.firstSeenAt }).from(docClients).where(eq(docClients.docId, docId));
+/**
+ * Each clientID bound in a doc: to whom, and when it first wrote. With `withinSeconds`,
+ * only those bound that recently by the database's clock (a long-lived board gathers a
+ * binding per page load, thousands over its life).
+ */
+export async function readClientBindingRows(docId: string, withinSeconds?: number): Promise<{ clientId: number; userId: string; firstSeenAt: Date }[]> {
+  const recent = withinSeconds === undefined ? undefined : gt(docClients.firstSeenAt, sql`now() - make_interval(secs => ${withinSeconds})`);
+  return getDb()
+    .select({ clientId: docClients.clientId, userId: docClients.userId, firstSeenAt: docClients.firstSeenAt })
+    .from(docClients)
+    .where(and(eq(docClients.docId, docId), recent));
 }
 
 /**

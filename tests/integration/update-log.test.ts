@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { getDb, getRawClient, queryRows, runPrepared } from '../../db/client';
 import { docClients, docUpdates, participationEvents, users } from '../../db/schema';
 import type { ParticipationRow, PendingWrite } from '../../server/realtime/persistence';
-import { appendUpdates, readStoredDoc } from '../../server/realtime/persistence';
+import { appendUpdates, claimClientIds, readClientBindingRows, readStoredDoc } from '../../server/realtime/persistence';
 import { UpdateLogWriter } from '../../server/realtime/update-log-writer';
 import { describeEachBackend } from '../support/db';
 import { buildPartnership, buildUser } from '../support/factories';
@@ -60,6 +60,25 @@ describeEachBackend('the update log', ({ backend }) => {
       [bob.id, 'commented', alice.id, 2, 'notes/n1'],
     ]);
     expect(new Date(events[0]?.at ?? 0).toISOString()).toBe(at.toISOString());
+  });
+
+  it('binds a clientID to the first person who claims it, and reads back only recent bindings when asked', async () => {
+    const partnership = await buildPartnership();
+    const alice = await buildUser({ partnershipId: partnership.id });
+    const bob = await buildUser({ partnershipId: partnership.id });
+    const docId = `board:${crypto.randomUUID()}`;
+    expect(await claimClientIds(docId, alice.id, [11, 12])).toEqual([]);
+    // Bob asking for one of Alice's and a free one: told whose the taken one is; the free one is his.
+    expect(await claimClientIds(docId, bob.id, [12, 13])).toEqual([{ clientId: 12, userId: alice.id }]);
+    // Alice again for her own: nothing taken.
+    expect(await claimClientIds(docId, alice.id, [11])).toEqual([]);
+    await getDb()
+      .update(docClients)
+      .set({ firstSeenAt: sql`now() - interval '2 minutes'` })
+      .where(and(eq(docClients.docId, docId), eq(docClients.clientId, 11)));
+    const owners = (rows: { clientId: number; userId: string }[]) => rows.map((r) => [r.clientId, r.userId]).sort();
+    expect(owners(await readClientBindingRows(docId))).toEqual([[11, alice.id], [12, alice.id], [13, bob.id]].sort());
+    expect(owners(await readClientBindingRows(docId, 60))).toEqual([[12, alice.id], [13, bob.id]].sort());
   });
 
   it('stores any text exactly: quotes, backslashes, braces, commas, NULL-like words and emoji in ids and targets', async () => {
