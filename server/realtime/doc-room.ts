@@ -92,8 +92,8 @@ export class DocRoom {
   private remoteChanged = false;
   /**
    * Log rows this node already holds (its own commits, rows a catch-up went through), by
-   * id, with when they were noted: the catch-up re-reads the last `LATE_ROW_WINDOW_MS` of
-   * the log every time and skips these without decoding them.
+   * id, with when they were noted: the catch-up lists the last `LATE_ROW_WINDOW_MS` of the
+   * log every time and does not fetch these.
    */
   private readonly heldRows = new Map<number, number>();
   private isCompacting = false;
@@ -479,11 +479,8 @@ export class DocRoom {
     // a row is applied only if it holds content or deletions this copy lacks, and each row
     // is looked at once, not on every pass over the window.
     const now = performance.now();
-    let unseen = 0;
     for (const row of since.rows) {
-      if (this.heldRows.has(row.id)) continue;
       this.heldRows.set(row.id, now);
-      unseen++;
       if (!holdsAllOf(this.doc, row.update)) this.applyTrustedUpdate(row.update);
     }
     for (const [id, at] of this.heldRows) if (now - at > 2 * LATE_ROW_WINDOW_MS) this.heldRows.delete(id);
@@ -491,7 +488,7 @@ export class DocRoom {
     // Bindings too, in case a claims message was lost (Redis pub/sub is at-most-once):
     // those made since the last look, with the same margin as the rows for late commits
     // (elapsed time on this node's clock, compared with the database's).
-    if (unseen > 0 || since.snapshot) {
+    if (since.rows.length > 0 || since.snapshot) {
       const sinceLastLook = (now - this.bindingsReadAt) / 1000;
       this.bindingsReadAt = now;
       for (const b of await readClientBindingRows(this.docId, Math.ceil(sinceLastLook + LATE_ROW_WINDOW_MS / 1000))) {

@@ -57,54 +57,44 @@ export const LATE_ROW_WINDOW_MS = 30_000;
  * compacted past it, and the rows not yet looked at (`isHeld` says which ids this node
  * already has). Ids are read first and bytes only for the rows still wanted, so a busy
  * doc's pass costs a list of ids, not its last 30 s of updates; the snapshot's bytes are
- * read only when it is needed.
+ * read only when it is needed. All of it as of one moment, like `readStoredDoc`: a
+ * compaction committing between two of these reads could otherwise delete rows that none
+ * of them then sees.
  */
 export async function readUpdatesSince(
   docId: string,
   afterId: number,
   isHeld: (rowId: number) => boolean = () => false,
 ): Promise<{ snapshot: Uint8Array | null; rows: { id: number; update: Uint8Array }[]; lastUpdateId: number }> {
-  const db = getDb();
-  const coverNow = async () => (await db.select({ covers: docSnapshots.coversUpdateId }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1))[0]?.covers ?? 0;
-  const cover = await coverNow();
-  // Rows up to the snapshot's cover may be gone: if it is past what this node has seen,
-  // the snapshot is taken (below) instead.
-  const from = Math.max(afterId, cover);
-  // Ids are assigned at insert but become visible at commit, so a row with a lower id can
-  // appear after a higher one was read (two nodes committing at once). Re-read a recent
-  // window too; the caller skips rows it already holds.
-  const listed = await db
-    .select({ id: docUpdates.id })
-    .from(docUpdates)
-    .where(and(eq(docUpdates.docId, docId), or(gt(docUpdates.id, from), gt(docUpdates.createdAt, sql`now() - make_interval(secs => ${LATE_ROW_WINDOW_MS / 1000})`))));
-  // A compaction (another node's) that committed since the cover was read deleted rows
-  // the list above could not see; it moved the cover (each snapshot covers more).
-  const coverMoved = (await coverNow()) !== cover;
-  let highest = listed.reduce((m, r) => Math.max(m, r.id), from);
-  const wanted = listed.map((r) => r.id).filter((id) => !isHeld(id));
-  const rows: { id: number; update: Uint8Array }[] = [];
-  for (let i = 0; i < wanted.length; i += CATCH_UP_CHUNK_ROWS) {
-    const chunk = wanted.slice(i, i + CATCH_UP_CHUNK_ROWS);
-    rows.push(...(await db.select({ id: docUpdates.id, update: docUpdates.update }).from(docUpdates).where(inArray(docUpdates.id, chunk))));
-  }
-  rows.sort((a, b) => a.id - b.id);
-  // The snapshot's bytes only when needed: it is past what this node had seen, or a
-  // compaction ran during this read (the cover moved, or listed rows were gone when their
-  // bytes were read). It writes its snapshot in the same transaction as its delete, so the
-  // snapshot read last holds everything any of those reads missed.
-  let snapshot: Uint8Array | null = null;
-  if (cover > afterId || coverMoved || rows.length < wanted.length) {
-    const [latest] = await db
-      .select({ state: docSnapshots.state, covers: docSnapshots.coversUpdateId })
-      .from(docSnapshots)
-      .where(eq(docSnapshots.docId, docId))
-      .limit(1);
-    if (latest) {
-      snapshot = latest.state;
-      highest = Math.max(highest, latest.covers);
-    }
-  }
-  return { snapshot, rows, lastUpdateId: highest };
+  return getDb().transaction(
+    async (db) => {
+      const [snap] = await db.select({ covers: docSnapshots.coversUpdateId }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1);
+      // If another node compacted past what this node has seen, the rows are gone: take the snapshot.
+      const cover = snap?.covers ?? 0;
+      let snapshot: Uint8Array | null = null;
+      if (cover > afterId) {
+        const [full] = await db.select({ state: docSnapshots.state }).from(docSnapshots).where(eq(docSnapshots.docId, docId)).limit(1);
+        snapshot = full?.state ?? null;
+      }
+      const from = Math.max(afterId, cover);
+      // Ids are assigned at insert but become visible at commit, so a row with a lower id can
+      // appear after a higher one was read (two nodes committing at once). Re-read a recent
+      // window too; the caller skips rows it already holds.
+      const listed = await db
+        .select({ id: docUpdates.id })
+        .from(docUpdates)
+        .where(and(eq(docUpdates.docId, docId), or(gt(docUpdates.id, from), gt(docUpdates.createdAt, sql`now() - make_interval(secs => ${LATE_ROW_WINDOW_MS / 1000})`))));
+      const wanted = listed.map((r) => r.id).filter((id) => !isHeld(id));
+      const rows: { id: number; update: Uint8Array }[] = [];
+      for (let i = 0; i < wanted.length; i += CATCH_UP_CHUNK_ROWS) {
+        const chunk = wanted.slice(i, i + CATCH_UP_CHUNK_ROWS);
+        rows.push(...(await db.select({ id: docUpdates.id, update: docUpdates.update }).from(docUpdates).where(inArray(docUpdates.id, chunk))));
+      }
+      rows.sort((a, b) => a.id - b.id);
+      return { snapshot, rows, lastUpdateId: listed.reduce((m, r) => Math.max(m, r.id), from) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 /** Ids per statement when the catch-up fetches the rows it lacks. */

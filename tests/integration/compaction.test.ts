@@ -16,6 +16,17 @@ function load(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y
   return doc;
 }
 
+/** A log of three rows writing 'one two three' into the text `t`, one row per word. */
+async function logOfThreeWords(docId: string): Promise<{ source: Y.Doc; updates: Uint8Array[]; ids: number[] }> {
+  const source = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  source.on('update', (u: Uint8Array) => updates.push(u));
+  for (const word of ['one ', 'two ', 'three']) source.getText('t').insert(source.getText('t').length, word);
+  const ids: number[] = [];
+  for (const update of updates) ids.push(await appendUpdates(docId, [{ update, actorId: null, claimClients: [], events: [] }]));
+  return { source, updates, ids };
+}
+
 describeEachBackend('compaction', ({ backend }) => {
   it('folds a long log into one snapshot in one transaction and loads the same state', async () => {
     const docId = 'board:11111111-1111-4111-8111-111111111111';
@@ -49,12 +60,7 @@ describeEachBackend('compaction', ({ backend }) => {
 
   it('gives the catch-up only the rows it does not hold, and the snapshot only once another node compacted past it', async () => {
     const docId = 'board:33333333-3333-4333-8333-333333333333';
-    const source = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    source.on('update', (u: Uint8Array) => updates.push(u));
-    for (const word of ['one ', 'two ', 'three']) source.getText('t').insert(source.getText('t').length, word);
-    const ids: number[] = [];
-    for (const update of updates) ids.push(await appendUpdates(docId, [{ update, actorId: null, claimClients: [], events: [] }]));
+    const { updates, ids } = await logOfThreeWords(docId);
     const [first, second, third] = ids;
     if (first === undefined || second === undefined || third === undefined) throw new Error('three rows expected');
 
@@ -157,12 +163,7 @@ describeEachBackend('compaction', ({ backend }) => {
   // Another node's compaction commits between reading the snapshot and reading the rows:
   // its table lock holds the rows' read back until it commits (PostgreSQL pass only).
   async function compactingDuring<T>(docId: string, read: () => Promise<T>): Promise<{ source: Y.Doc; ids: number[]; result: T }> {
-    const source = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    source.on('update', (u: Uint8Array) => updates.push(u));
-    for (const word of ['one ', 'two ', 'three']) source.getText('t').insert(source.getText('t').length, word);
-    const ids: number[] = [];
-    for (const update of updates) ids.push(await appendUpdates(docId, [{ update, actorId: null, claimClients: [], events: [] }]));
+    const { source, ids } = await logOfThreeWords(docId);
     const raw = getRawClient();
     if (raw.kind !== 'postgres') throw new Error('PostgreSQL expected');
     const other = await raw.pool.connect();
