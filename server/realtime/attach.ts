@@ -13,6 +13,7 @@ import type { DocBus } from './doc-bus';
 import { connectRedis, createRedisDocBus } from './doc-bus';
 import { preEncodeBinaryFrames, writeBinaryFramesDirectly } from './binary-frames';
 import { LocalFanout } from './local-fanout';
+import { NodeLiveness } from './node-liveness';
 import { RoomRegistry } from './room-registry';
 import type { SocketData, SyncSocket } from './sync-handlers';
 import { SyncHandlers } from './sync-handlers';
@@ -136,6 +137,14 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
   });
   if (bus) await bus.subscribeMembership((payload) => void handlers.recheckUser(payload.userId));
 
+  // A node that dies without closing its sockets takes its people's presence with it
+  // within seconds, not after the 30 s awareness timeout.
+  const liveness = bus ? new NodeLiveness(bus, (nodeId) => void registry.dropPresenceOf(nodeId)) : null;
+  if (liveness) {
+    registry.onNodeHeard = (nodeId) => liveness.heard(nodeId);
+    await liveness.start();
+  }
+
   // With several nodes, catch up each loaded doc from PostgreSQL now and then, because
   // Redis pub/sub may drop messages.
   const catchUpTimer = bus
@@ -145,6 +154,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
   return {
     async close() {
       if (catchUpTimer) clearInterval(catchUpTimer);
+      liveness?.stop();
       registerRealtimeService(null);
       offMembership();
       nsp.disconnectSockets(true);

@@ -19,6 +19,8 @@ export type BusKind = 'update' | 'awareness' | 'claims' | 'presence_query';
 export interface BusMessage {
   kind: BusKind;
   payload: Uint8Array;
+  /** The sending node's id, on messages received (publishers leave it out). */
+  from?: string;
 }
 
 export interface ClaimsMessage {
@@ -55,6 +57,12 @@ export interface DocBus {
   publishDoc(docId: string, msg: BusMessage): void;
   subscribeMembership(onChange: (payload: { partnershipId: string; userId: string }) => void): Promise<void>;
   publishMembership(payload: { partnershipId: string; userId: string }): void;
+  /**
+   * Every node's heartbeat (`NodeLiveness`), this node's own included: hearing our own
+   * says our link to Redis works, so silence from the others means they are gone.
+   */
+  subscribeBeats(onBeat: (nodeId: string) => void): Promise<void>;
+  publishBeat(): void;
   close(): Promise<void>;
 }
 
@@ -82,6 +90,7 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
   const nodeId = nodeIdBytes.toString('hex');
   const channel = (docId: string) => `accord:doc:${docId}`;
   const membershipChannel = 'accord:membership';
+  const beatChannel = 'accord:nodes';
 
   return {
     nodeId,
@@ -92,7 +101,7 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
         if (raw.subarray(1, 1 + NODE_ID_BYTES).equals(nodeIdBytes)) return;
         const kind = KINDS.get(raw[0] ?? 0);
         if (!kind) return;
-        onMessage({ kind, payload: new Uint8Array(raw.subarray(1 + NODE_ID_BYTES)) });
+        onMessage({ kind, payload: new Uint8Array(raw.subarray(1 + NODE_ID_BYTES)), from: raw.subarray(1, 1 + NODE_ID_BYTES).toString('hex') });
       };
       await sub.subscribe(channel(docId), listener, true);
       return async () => {
@@ -118,6 +127,14 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
     },
     publishMembership(payload) {
       pub.publish(membershipChannel, JSON.stringify(payload)).catch((err: unknown) => console.error('[redis] publish failed', err));
+    },
+    async subscribeBeats(onBeat) {
+      await sub.subscribe(beatChannel, (raw: string) => {
+        if (/^[0-9a-f]{16}$/.test(raw)) onBeat(raw);
+      });
+    },
+    publishBeat() {
+      pub.publish(beatChannel, nodeId).catch((err: unknown) => console.error('[redis] publish failed', err));
     },
     async close() {
       await Promise.allSettled([sub.quit(), pub.quit()]);

@@ -438,7 +438,7 @@ export class DocRoom {
       if (claims) for (const clientId of claims.clients) this.bindRemote(claims.userId, clientId);
       else console.error(`[realtime] a claims message for ${this.docId} could not be read`);
     } else if (msg.kind === 'presence_query') this.onPresenceQuery?.();
-    else this.onRemoteAwareness?.(msg.payload);
+    else this.onRemoteAwareness?.(msg.payload, msg.from ?? null);
   }
 
   /**
@@ -452,7 +452,8 @@ export class DocRoom {
     this.claims.record(userId, 1, at);
   }
 
-  onRemoteAwareness: ((update: Uint8Array) => void) | null = null;
+  /** `from`: the node that published it. */
+  onRemoteAwareness: ((update: Uint8Array, from: string | null) => void) | null = null;
   /** Another node just loaded this doc and asks for everyone's presence. */
   onPresenceQuery: (() => void) | null = null;
 

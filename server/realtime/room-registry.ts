@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { RoomDeps } from './doc-room';
 import { DocRoom } from './doc-room';
@@ -10,6 +11,11 @@ export interface LoadedRoom {
   sockets: Set<string>;
   /** Awareness clientID → person, for presence spoofing checks (memory only). */
   awarenessOwners: Map<number, string>;
+  /**
+   * Awareness clientID → the node whose socket it came through, for states that came from
+   * other nodes; dropped when that node goes silent (`dropPresenceOf`).
+   */
+  remotePresence: Map<number, string>;
   idleTimer: NodeJS.Timeout | null;
 }
 
@@ -24,6 +30,22 @@ export class RoomRegistry {
     private readonly deps: RoomDeps,
     private readonly idleMs = 30_000,
   ) {}
+
+  /** Called with the id of every node a doc message arrived from (for `NodeLiveness`). */
+  onNodeHeard: ((nodeId: string) => void) | null = null;
+
+  /** The clientIDs an awareness update (from another node, so trusted) is about. */
+  private static awarenessClientIds(update: Uint8Array): number[] {
+    const decoder = decoding.createDecoder(update);
+    const ids: number[] = [];
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      ids.push(decoding.readVarUint(decoder));
+      decoding.readVarUint(decoder);
+      decoding.readVarString(decoder);
+    }
+    return ids;
+  }
 
   acquire(docId: string, socketId: string): Promise<LoadedRoom> {
     let entry = this.rooms.get(docId);
@@ -47,10 +69,21 @@ export class RoomRegistry {
     const awareness = new Awareness(room.doc);
     // The server has no presence of its own.
     awareness.setLocalState(null);
-    const loaded: LoadedRoom = { room, awareness, sockets: new Set(), awarenessOwners: new Map(), idleTimer: null };
-    room.onRemoteAwareness = (update) => {
+    const loaded: LoadedRoom = { room, awareness, sockets: new Set(), awarenessOwners: new Map(), remotePresence: new Map(), idleTimer: null };
+    room.onRemoteAwareness = (update, from) => {
       applyAwarenessUpdate(awareness, update, 'remote');
       this.deps.outlet.emitAwareness(docId, update, null);
+      if (from === null) return;
+      this.onNodeHeard?.(from);
+      try {
+        for (const id of RoomRegistry.awarenessClientIds(update)) {
+          // A client that moved here from that node is tagged with its new node.
+          if (awareness.states.has(id)) loaded.remotePresence.set(id, from);
+          else loaded.remotePresence.delete(id);
+        }
+      } catch (err) {
+        console.error(`[realtime] an awareness message for ${docId} could not be read`, err);
+      }
     };
     const bus = this.deps.bus;
     if (bus) {
@@ -71,6 +104,7 @@ export class RoomRegistry {
     void entry.then((loaded) => {
       loaded.sockets.delete(socketId);
       const ids = [...awarenessClients].filter((id) => loaded.awareness.states.has(id));
+      for (const id of ids) loaded.remotePresence.delete(id);
       if (ids.length > 0) {
         removeAwarenessStates(loaded.awareness, ids, 'server');
         const removal = encodeAwarenessUpdate(loaded.awareness, ids);
@@ -93,6 +127,21 @@ export class RoomRegistry {
     if (loaded.room.logLength > 20) loaded.room.scheduleCompaction();
     loaded.awareness.destroy();
     await loaded.room.close();
+  }
+
+  /**
+   * A node went silent (died without closing its sockets): the presence that came through
+   * it is removed here and on this node's clients now. Each node does this for itself, so
+   * nothing is published. A client that reconnects elsewhere comes back with a newer clock.
+   */
+  async dropPresenceOf(nodeId: string): Promise<void> {
+    await this.forEachLoaded(async (loaded) => {
+      const ids = [...loaded.remotePresence].filter(([id, node]) => node === nodeId && loaded.awareness.states.has(id)).map(([id]) => id);
+      for (const [id, node] of loaded.remotePresence) if (node === nodeId) loaded.remotePresence.delete(id);
+      if (ids.length === 0) return;
+      removeAwarenessStates(loaded.awareness, ids, 'node-gone');
+      this.deps.outlet.emitAwareness(loaded.room.docId, encodeAwarenessUpdate(loaded.awareness, ids), null);
+    });
   }
 
   async forEachLoaded(fn: (loaded: LoadedRoom) => Promise<void>): Promise<void> {

@@ -253,6 +253,7 @@ export class SyncHandlers {
     }
     for (const entry of entries) {
       loaded.awarenessOwners.set(entry.clientId, userId);
+      loaded.remotePresence.delete(entry.clientId);
       joined.awarenessClients.add(entry.clientId);
       // Identity in presence comes from the session, whatever the client wrote.
       if (entry.state) entry.state.user = { id: userId, name: userName, party: joined.party, role: joined.role };

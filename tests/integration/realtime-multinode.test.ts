@@ -263,6 +263,30 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     await waitForDoc(reader.doc, (d) => Object.keys(d.getMap('tabs').toJSON()).length === 64);
   });
 
+  it('takes a dead node’s people out of presence on the other nodes within seconds, not after the 30 s timeout', async () => {
+    const board = await newBoard();
+    const nodeC = await startAccord({ backend: 'postgres', databaseUrl: db, env: { REDIS_URL: redisUrl ?? '' } });
+    try {
+      const staysOnA = client(nodeA, cookies[0] ?? '').open(board);
+      const onDoomedNode = client(nodeC, cookies[2] ?? '').open(board);
+      const watcherOnB = client(nodeB, cookies[1] ?? '').open(board);
+      await Promise.all([staysOnA.whenSynced(), onDoomedNode.whenSynced(), watcherOnB.whenSynced()]);
+      staysOnA.awareness.setLocalState({ focus: 'a' });
+      onDoomedNode.awareness.setLocalState({ focus: 'c' });
+      const present = (id: string | undefined) => [...watcherOnB.awareness.getStates().values()].some((st) => (st as { user?: { id?: string } }).user?.id === id);
+      await waitFor(() => present(personIds[0]) && present(personIds[2]), 3000);
+      // SIGKILL: node C never tells anyone its people left.
+      await nodeC.kill();
+      const killedAt = Date.now();
+      await waitFor(() => !present(personIds[2]), 15_000);
+      expect(Date.now() - killedAt).toBeLessThan(15_000);
+      // Only the dead node's people: the one on a live node stays.
+      expect(present(personIds[0])).toBe(true);
+    } finally {
+      await nodeC.cleanup();
+    }
+  });
+
   it('loses nothing acknowledged when a node dies; its clients carry on via the other node', async () => {
     const doomed = client(nodeA, cookies[0] ?? '').open(docId);
     const survivor = client(nodeB, cookies[1] ?? '').open(docId);
