@@ -29,6 +29,7 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
   let cookies: string[];
   let personIds: string[];
   let newBoard: () => Promise<string>;
+  let partnershipId: string;
   const clients: SyncClient[] = [];
 
   function client(node: AccordProcess, cookie: string) {
@@ -51,6 +52,7 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     nodeA = await startAccord({ backend: 'postgres', databaseUrl: db, env });
     nodeB = await startAccord({ backend: 'postgres', databaseUrl: db, env });
     const p = await nodeA.fixture('partnership', { name: 'Multi' });
+    partnershipId = p.id;
     const people = await Promise.all([0, 1, 2].map(() => nodeA.fixture('user', { partnershipId: p.id, party: 'labor', role: 'teacher' })));
     personIds = people.map((person) => person.id);
     newBoard = async () => boardDocId((await nodeA.fixture('board', { actorId: people[0]?.id ?? '', partnershipId: p.id, input: { title: 'Multi' } })).id);
@@ -261,6 +263,23 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     const reader = client(nodeA, cookies[0] ?? '').open(board);
     await reader.whenSynced();
     await waitForDoc(reader.doc, (d) => Object.keys(d.getMap('tabs').toJSON()).length === 64);
+  });
+
+  it('withdraws access within a second on the other node when a membership is revoked', async () => {
+    const facilitator = await nodeA.fixture('user', { partnershipId, party: 'neutral', role: 'facilitator' });
+    const victim = await nodeA.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+    const http = new HttpClient(nodeB.url);
+    expect((await http.signIn(victim.email, victim.password)).ok).toBe(true);
+    const onB = client(nodeB, http.cookieHeader()).open(docId);
+    await onB.whenSynced();
+    const revoked = onB.until((s) => s.error?.code === 'access_revoked');
+    const revokedAt = performance.now();
+    // Revoked through node A: node B hears it over Redis.
+    await nodeA.fixture('revokeMembership', { actorId: facilitator.id, partnershipId, membershipId: victim.membershipId ?? '' });
+    await revoked;
+    expect(performance.now() - revokedAt).toBeLessThan(1000);
+    const again = await onB.client.socket.emitWithAck('doc:join', { docId });
+    expect(again).toMatchObject({ ok: false, code: 'not_found' });
   });
 
   it('takes a dead node’s people out of presence on the other nodes within seconds, not after the 30 s timeout', async () => {
