@@ -11,7 +11,7 @@ import { GAPS, ROUNDS, measure, memoryProbe } from './support/cold-probe';
  * the caches even when the thread spun on its core meanwhile, so the cost is about time
  * passing (the rest of the host), not about sleeping. Work that runs in bursts with
  * idle gaps (a group commit every 40 ms) pays that refill on every burst; work that
- * touches more code and data pays more. bench/README.md ("work that last ran 40 ms ago")
+ * touches more code and data pays more. bench/HISTORY.md ("work that last ran 40 ms ago")
  * has readings and what they mean for the sync numbers.
  */
 

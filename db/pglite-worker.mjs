@@ -61,7 +61,7 @@ const ROLLBACK = Symbol('rollback');
 //    wake-up: it takes a free core, or waits until the running thread yields or its slice
 //    ends. Its share of the CPU is unchanged (not an idle-only class: commits cannot
 //    starve). In the bench, workload a's p99 with it was 0.67–0.83 of the same server's
-//    without it in five of six rounds run side by side (1.25 in the sixth; bench/README.md).
+//    without it in five of six rounds run side by side (1.25 in the sixth; bench/HISTORY.md).
 // Acks still wait for their commit. Elsewhere than Linux, or without /proc or util-linux's
 // `chrt`, the default scheduling stays.
 function lowerThreadPriority(by) {

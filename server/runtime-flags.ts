@@ -6,7 +6,7 @@
  * Why: on a small machine (the 2-core reference box) the event loop shares its cores with
  * the database thread, the Yjs workers and V8's own helper threads, and relay latency
  * is decided by how often the loop waits for a core. Measured in workload a of
- * `npm run bench` (bench/README.md, "GC flags"), Accord alone, four rounds each (over all
+ * `npm run bench` (bench/HISTORY.md, "GC flags"), Accord alone, four rounds each (over all
  * runs of the full bench, p99 ~10.7 → ~7.7 ms, against y-websocket's ~5.5):
  * - V8's default young generation grows to only ~6 MB here, so a scavenge ran every
  *   ~250 ms and enough survived into the old space (which also holds Next.js, ~80 MB) to
@@ -26,7 +26,7 @@
  * helper threads that compete with the loop for the cores. Tiering up sooner moves that work
  * into the first seconds. In workload a, with a variant server beside the unchanged one in the
  * same rounds (BENCH_VARIANT_NODE_FLAGS), p99 was 0.89 and 0.79 of the unchanged server's (six
- * rounds, five of them better; bench/README.md). The cost is a slower first few seconds
+ * rounds, five of them better; bench/HISTORY.md). The cost is a slower first few seconds
  * after a start: warm-up p99 ~35–100 ms instead of ~35–50.
  *
  * `--wasm-tiering-budget=100000` (V8's default is 1,800,000) does the same for WebAssembly,

@@ -66,7 +66,7 @@ export function memoryProbe(mb: number): Probe {
 /**
  * How many times as long reads across 1 MiB take 40 ms after they last ran as back to
  * back (about 2 s): a line in the bench's header, so runs on different machines can be
- * told apart (bench/README.md, "work that last ran 40 ms ago").
+ * told apart (bench/HISTORY.md, "work that last ran 40 ms ago").
  */
 export async function memoryColdFactor(): Promise<number> {
   const probe = memoryProbe(1);

@@ -21,7 +21,7 @@ const MAX_BATCH = 500;
  * 40 ms, not less: in workload a of `npm run bench` (200 editors, one edit a second each),
  * 20 ms cost the server ~1.9–2.2 ms of CPU per edit and 40 ms ~1.55–1.8, with relay p99
  * 0.80–0.85 of the 20 ms server's in the same rounds; the durable ack's median went from
- * ~16 to ~26 ms (bench/README.md, the section on the 40 ms commit interval). "Saving…"
+ * ~16 to ~26 ms (bench/HISTORY.md, the section on the 40 ms commit interval). "Saving…"
  * that long is not visible to a person; the CPU is, to everyone sharing the node.
  */
 export const DEFAULT_COMMIT_INTERVAL_MS = 40;
