@@ -41,6 +41,11 @@ const schema = z.object({
   SIGNIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(8)),
   /** Set only by the test harness: serve test fixtures over the parent's IPC channel. */
   ACCORD_TEST_IPC: flag(false),
+  /**
+   * How old a socket's access decision may get before it is read again (default 30 s), even
+   * for a socket that sends nothing. Lower only in tests, which wait for the sweep.
+   */
+  ACCORD_ACCESS_TTL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).max(300_000).default(30_000)),
   /** Bench diagnostic: a file to record where edits' time goes in the server (server/realtime/latency-trace.ts). */
   ACCORD_LATENCY_TRACE: optionalString,
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),

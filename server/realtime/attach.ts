@@ -92,7 +92,11 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
       },
     },
   });
-  const handlers = new SyncHandlers(registry, bus, fanout, trace);
+  const handlers = new SyncHandlers(registry, bus, fanout, trace, e.ACCORD_ACCESS_TTL_MS);
+  // Every open doc's access is re-read once it is older than the TTL, whether or not its
+  // socket sends anything (a membership event lost between nodes is noticed then).
+  const accessSweep = setInterval(() => handlers.sweepAccess(), Math.min(5000, Math.max(250, e.ACCORD_ACCESS_TTL_MS / 4)));
+  accessSweep.unref();
   registerRealtimeService({
     async writeDoc(docId, build, events) {
       const socketKey = `server-write-${Math.random().toString(36).slice(2)}`;
@@ -155,6 +159,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     async close() {
       if (catchUpTimer) clearInterval(catchUpTimer);
       liveness?.stop();
+      clearInterval(accessSweep);
       registerRealtimeService(null);
       offMembership();
       nsp.disconnectSockets(true);

@@ -33,15 +33,14 @@ export interface SocketData {
 
 export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Access decisions are re-read at least this often even without a membership event. */
-const ACCESS_TTL_MS = 30_000;
+/**
+ * Access decisions are re-read at least this often even without a membership event (and
+ * for a socket that sends nothing: `sweepAccess`). A membership event crosses nodes over
+ * Redis pub/sub, which is at-most-once: this bounds how long a lost one goes unnoticed.
+ */
+export const DEFAULT_ACCESS_TTL_MS = 30_000;
 
 const noop = () => undefined;
-
-/** Half the TTL plus up to a quarter more, at random. */
-function refreshAfter(): number {
-  return ACCESS_TTL_MS * (0.5 + Math.random() * 0.25);
-}
 
 
 /**
@@ -60,7 +59,36 @@ export class SyncHandlers {
     private readonly fanout: LocalFanout<SyncSocket>,
     /** Bench diagnostic, null unless ACCORD_LATENCY_TRACE is set. */
     private readonly trace: LatencyTrace | null = null,
+    private readonly accessTtlMs = DEFAULT_ACCESS_TTL_MS,
   ) {}
+
+  /** Half the TTL plus up to a quarter more, at random. */
+  private refreshAfter(): number {
+    return this.accessTtlMs * (0.5 + Math.random() * 0.25);
+  }
+
+  /**
+   * Re-reads (in the background, batched) every decision older than the TTL, including
+   * those of sockets that only listen: their access is otherwise re-read on a message or a
+   * membership event, and a viewer who sends nothing would keep receiving a doc whose
+   * access it lost while the event was lost between nodes. Called every few seconds.
+   */
+  sweepAccess(): void {
+    const now = Date.now();
+    for (const sockets of this.socketsByUser.values()) {
+      for (const socket of sockets) {
+        for (const [docId, joined] of socket.data.docs) {
+          if (joined.isRefreshing || now - joined.checkedAt <= this.accessTtlMs) continue;
+          joined.isRefreshing = true;
+          void this.recheck(socket, docId, 'batched')
+            .catch((err: unknown) => console.error('[realtime] access sweep failed', err))
+            .finally(() => {
+              joined.isRefreshing = false;
+            });
+        }
+      }
+    }
+  }
 
   attach(socket: SyncSocket): void {
     const { userId } = socket.data;
@@ -133,7 +161,7 @@ export class SyncHandlers {
       party: decision.party,
       role: decision.role,
       checkedAt: Date.now(),
-      refreshAfter: refreshAfter(),
+      refreshAfter: this.refreshAfter(),
       isRefreshing: false,
       awarenessClients: new Set(),
     });
@@ -164,7 +192,7 @@ export class SyncHandlers {
     const joined = socket.data.docs.get(docId);
     if (!joined) return { ok: false, code: 'not_joined', message: 'Join the document first' };
     // Bargaining boards can be locked at any moment: their access is re-read on every message.
-    const ttl = docId.startsWith('board:') ? ACCESS_TTL_MS : 0;
+    const ttl = docId.startsWith('board:') ? this.accessTtlMs : 0;
     const age = Date.now() - joined.checkedAt;
     if (age > ttl) {
       const still = await this.recheck(socket, docId);
@@ -285,7 +313,7 @@ export class SyncHandlers {
     joined.party = decision.party;
     joined.role = decision.role;
     joined.checkedAt = Date.now();
-    joined.refreshAfter = refreshAfter();
+    joined.refreshAfter = this.refreshAfter();
     return true;
   }
 

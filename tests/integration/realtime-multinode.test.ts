@@ -282,6 +282,41 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     expect(again).toMatchObject({ ok: false, code: 'not_found' });
   });
 
+  it('notices a revocation whose Redis message was lost within the access TTL, even for a socket that sends nothing', async () => {
+    // A node whose decisions may be 2 s old (30 s by default), so the test need not wait.
+    const nodeD = await startAccord({ backend: 'postgres', databaseUrl: db, env: { REDIS_URL: redisUrl ?? '', ACCORD_ACCESS_TTL_MS: '2000' } });
+    try {
+      const viewer = await nodeA.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+      const http = new HttpClient(nodeD.url);
+      expect((await http.signIn(viewer.email, viewer.password)).ok).toBe(true);
+      const onD = client(nodeD, http.cookieHeader()).open(docId);
+      await onD.whenSynced();
+      const revoked = onD.until((s) => s.error?.code === 'access_revoked');
+      // Revoked in the database with no event at all: what a node sees when the membership
+      // message was lost on its way. The viewer only listens (its client renews presence
+      // every 15 s; a client of someone's own making need not send anything at all).
+      const sql = new pg.Client({ connectionString: db });
+      await sql.connect();
+      try {
+        await sql.query('update memberships set revoked_at = now() where id = $1', [viewer.membershipId]);
+      } finally {
+        await sql.end();
+      }
+      const revokedAt = performance.now();
+      await revoked;
+      expect(performance.now() - revokedAt).toBeLessThan(6000);
+      // Cut off: what is written now does not reach it.
+      const writer = client(nodeD, cookies[0] ?? '').open(docId);
+      await writer.whenSynced();
+      writer.doc.getText('after-revocation').insert(0, 'not for the revoked');
+      await writer.whenSaved();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(onD.doc.getText('after-revocation').toString()).toBe('');
+    } finally {
+      await nodeD.cleanup();
+    }
+  });
+
   it('takes a dead node’s people out of presence on the other nodes within seconds, not after the 30 s timeout', async () => {
     const board = await newBoard();
     const nodeC = await startAccord({ backend: 'postgres', databaseUrl: db, env: { REDIS_URL: redisUrl ?? '' } });
