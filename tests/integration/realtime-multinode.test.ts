@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createClient } from 'redis';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../components/sync/sync-client';
@@ -340,6 +341,30 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     const reader = client(nodeA, cookies[0] ?? '').open(board);
     await reader.whenSynced();
     expect(reader.doc.getText('k').toString()).toBe('before; after');
+  });
+
+  it('carries on between nodes at once after Redis drops their subscriptions', async () => {
+    const board = await newBoard();
+    const { a, b } = await openOnBoth(board);
+    const redis = createClient({ url: redisUrl ?? '' });
+    await redis.connect();
+    try {
+      // What a Redis restart or a network blip does to the nodes' subscriber connections.
+      const killed = await redis.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']);
+      expect(Number(killed)).toBeGreaterThan(0);
+    } finally {
+      await redis.quit();
+    }
+    // Once reconnected (node-redis subscribes again), updates cross as they are made, not
+    // with the 5 s catch-up from PostgreSQL.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const sentAt = Date.now();
+    a.doc.getText('k').insert(0, 'after the blip');
+    await waitForDoc(b.doc, (d) => d.getText('k').toString() === 'after the blip');
+    expect(Date.now() - sentAt).toBeLessThan(2000);
+    // And presence.
+    a.awareness.setLocalState({ focus: 'after-blip' });
+    await waitFor(() => [...b.awareness.getStates().values()].some((st) => (st as { focus?: string }).focus === 'after-blip'), 2000);
   });
 
   it('takes a dead node’s people out of presence on the other nodes within seconds, not after the 30 s timeout', async () => {
