@@ -15,6 +15,7 @@ export type StatusKey =
   | 'accessRevoked'
   | 'notAvailable'
   | 'signedOut'
+  | 'tooManyConnections'
   | 'refused'
   | 'problem';
 
@@ -28,6 +29,7 @@ const REFUSED = new Set(['frame_too_large', 'malformed_update', 'update_rejected
 /** The one message the status line shows: errors first, then access, connection, saving. */
 export function statusKey(status: DocStatus, connectError: string | null): StatusKey {
   if (connectError === 'unauthenticated') return 'signedOut';
+  if (connectError === 'too_many_connections' && status.connection !== 'online') return 'tooManyConnections';
   const code = status.error?.code;
   if (code === 'access_revoked') return 'accessRevoked';
   if (code === 'not_found') return 'notAvailable';
@@ -51,6 +53,7 @@ const TONE: Record<StatusKey, string> = {
   accessRevoked: 'bg-red-700',
   notAvailable: 'bg-red-700',
   signedOut: 'bg-red-700',
+  tooManyConnections: 'bg-amber-600',
   refused: 'bg-red-700',
   problem: 'bg-red-700',
 };

@@ -355,17 +355,14 @@ export class SyncClient {
       // The server closed this socket itself (after a fatal doc:error such as too many
       // messages): socket.io does not reconnect then, so we do, after a pause that grows
       // (1 s, 2 s, 4 s … 30 s) in case whatever the server refused is sent again.
-      if (reason === 'io server disconnect' && !this.isClosed) {
-        const pause = pauseAfter(this.serverDropCount++);
-        this.rejoinTimer = setTimeout(() => {
-          this.rejoinTimer = null;
-          if (!this.isClosed) this.socket.connect();
-        }, pause);
-      }
+      if (reason === 'io server disconnect') this.reconnectLater();
     });
     this.socket.on('connect_error', (err) => {
       this.connectError = err.message;
       for (const handle of this.docs.values()) handle.handleDisconnect();
+      // This person has too many sockets open on the server: socket.io does not retry a
+      // handshake its server refused, so we do, in case some of them close meanwhile.
+      if (err.message === 'too_many_connections') this.reconnectLater();
     });
     // The server's binary may arrive as Buffer, ArrayBuffer or msgpack ext (see wire-bytes.ts).
     this.socket.on('doc:sync', (docId, message) => {
@@ -381,6 +378,16 @@ export class SyncClient {
       if (err.docId) this.docs.get(err.docId)?.handleError(err);
       else for (const handle of this.docs.values()) handle.handleError(err);
     });
+  }
+
+  /** Connects again after a pause that grows with each time the server turned us away. */
+  private reconnectLater(): void {
+    if (this.isClosed || this.rejoinTimer) return;
+    const pause = pauseAfter(this.serverDropCount++);
+    this.rejoinTimer = setTimeout(() => {
+      this.rejoinTimer = null;
+      if (!this.isClosed) this.socket.connect();
+    }, pause);
   }
 
   isConnected(): boolean {

@@ -23,6 +23,17 @@ export const LIMITS = {
   /** Messages per second per socket (token bucket, with this burst). */
   messagesPerSecond: 200,
   messageBurst: 400,
+  /**
+   * Messages per second per person, over all their sockets on one node (a person with many
+   * tabs or a script opening many sockets cannot multiply the per-socket rate).
+   */
+  personMessagesPerSecond: 1000,
+  personMessageBurst: 2000,
+  /**
+   * Sockets one person may hold open on one node (a browser tab holds one for all its docs).
+   * More are refused in the handshake with `too_many_connections`.
+   */
+  maxSocketsPerPerson: 50,
 } as const;
 
 export type DocAccess = 'edit' | 'view';

@@ -8,7 +8,7 @@ import type { DocBus } from './doc-bus';
 import type { LocalFanout } from './local-fanout';
 import type { LatencyTrace } from './latency-trace';
 import { DocAccessRefresher, resolveDocAccess } from './doc-access';
-import type { TokenBucket } from './rate-limiter';
+import { TokenBucket } from './rate-limiter';
 import type { LoadedRoom, RoomRegistry } from './room-registry';
 import { SYNC_STEP1, encodeAwarenessEntries, isEmptyUpdate, parseAwarenessUpdate, parseSyncMessage } from './sync-messages';
 
@@ -49,6 +49,8 @@ const noop = () => undefined;
  */
 export class SyncHandlers {
   private readonly socketsByUser = new Map<string, Set<SyncSocket>>();
+  /** Each person's message allowance over all their sockets on this node. */
+  private readonly personBuckets = new Map<string, TokenBucket>();
   /** Background refreshes of many sockets' access, read together. */
   private readonly refresher = new DocAccessRefresher();
 
@@ -90,10 +92,22 @@ export class SyncHandlers {
     }
   }
 
+  /**
+   * Whether a person may open one more socket on this node. Checked in the handshake, before
+   * the socket is attached, so handshakes racing each other may pass it together: a bound
+   * against hundreds of sockets, not an exact count.
+   */
+  admits(userId: string): boolean {
+    return (this.socketsByUser.get(userId)?.size ?? 0) < LIMITS.maxSocketsPerPerson;
+  }
+
   attach(socket: SyncSocket): void {
     const { userId } = socket.data;
     let set = this.socketsByUser.get(userId);
-    if (!set) this.socketsByUser.set(userId, (set = new Set()));
+    if (!set) {
+      this.socketsByUser.set(userId, (set = new Set()));
+      this.personBuckets.set(userId, new TokenBucket(LIMITS.personMessagesPerSecond, LIMITS.personMessageBurst));
+    }
     set.add(socket);
 
     socket.on('doc:join', (payload, ack) => {
@@ -124,14 +138,21 @@ export class SyncHandlers {
     socket.on('disconnect', () => {
       for (const docId of [...socket.data.docs.keys()]) this.leave(socket, docId);
       set?.delete(socket);
-      if (set?.size === 0) this.socketsByUser.delete(userId);
+      if (set?.size === 0) {
+        this.socketsByUser.delete(userId);
+        this.personBuckets.delete(userId);
+      }
     });
   }
 
-  /** Rate limit for every event; over the limit is fatal for that socket only. */
+  /**
+   * Rate limits for every event, the socket's and its person's; over either is fatal for
+   * that socket only.
+   */
   private allow(socket: SyncSocket): boolean {
-    if (socket.data.bucket.take()) return true;
-    this.fail(socket, null, 'rate_limited', 'Too many messages');
+    const person = this.personBuckets.get(socket.data.userId);
+    if (socket.data.bucket.take() && (!person || person.take())) return true;
+    if (socket.connected) this.fail(socket, null, 'rate_limited', 'Too many messages');
     return false;
   }
 

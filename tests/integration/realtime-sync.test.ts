@@ -4,12 +4,12 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../components/sync/sync-client';
 import { addNote, readBoard, setBoardTitle, setNoteText } from '../../domain/board/team-board';
-import { boardDocId } from '../../domain/sync/protocol';
+import { LIMITS, boardDocId } from '../../domain/sync/protocol';
 import { backends } from '../support/environment';
 import { forgedUnder, fromNewClients, updateMessage as encodeUpdateMessage } from '../support/raw-sync';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
-import { connectAs, openSynced, waitForConnect, waitForDisconnect, waitForDoc } from '../support/sync';
+import { connectAs, openSynced, signedIn, waitForConnect, waitForDisconnect, waitForDoc } from '../support/sync';
 
 type Built = { id: string; email: string; password: string; membershipId: string | null };
 
@@ -221,6 +221,71 @@ for (const backend of backends) {
       bystander.doc.getText('alive').insert(0, 'still here');
       await bystander.whenSaved();
       expect(performance.now() - started).toBeLessThan(2000);
+    });
+
+    it('limits messages per socket and per person over all their sockets, cutting off only the socket over the limit', async () => {
+      const bystander = await openSynced(await connect(labor2), boardDocId(boardId));
+      // One socket past its burst (400): rate_limited and disconnected.
+      const flooder = await connect(management);
+      await waitForConnect(flooder);
+      const errors: string[] = [];
+      flooder.socket.on('doc:error', (e) => errors.push(e.code));
+      const gone = waitForDisconnect(flooder);
+      for (let i = 0; i < LIMITS.messageBurst + 50; i++) flooder.socket.emit('doc:leave', { docId: 'board:nothing' });
+      expect(await gone).toBe('io server disconnect');
+      expect(errors).toContain('rate_limited');
+      await flooder.close();
+      // Six sockets of one person, each within its own burst, together past the person's (2,000).
+      const cookie = (await signedIn(server.url, management)).cookieHeader();
+      const sockets = await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          const socket = io(`${server.url}/sync`, { parser: msgpackParser, transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
+          await new Promise<void>((resolve, reject) => {
+            socket.once('connect', () => resolve());
+            socket.once('connect_error', reject);
+          });
+          return socket;
+        }),
+      );
+      const perSocket = LIMITS.messageBurst - 5;
+      expect(perSocket * sockets.length).toBeGreaterThan(LIMITS.personMessageBurst + 200);
+      const cutOff = sockets.map((socket) => new Promise<string>((resolve) => socket.once('disconnect', resolve)));
+      for (const socket of sockets) for (let i = 0; i < perSocket; i++) socket.emit('doc:leave', { docId: 'board:nothing' });
+      const first = await Promise.race(cutOff);
+      expect(first).toBe('io server disconnect');
+      for (const socket of sockets) socket.disconnect();
+      // Nobody else noticed.
+      const started = performance.now();
+      bystander.doc.getText('alive').insert(0, 'after the floods');
+      await bystander.whenSaved();
+      expect(performance.now() - started).toBeLessThan(2000);
+    });
+
+    it('refuses one person’s sockets past the limit on a node in the handshake; closing one makes room', async () => {
+      const busy = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+      const cookie = (await signedIn(server.url, busy)).cookieHeader();
+      const open = (reconnection = false) => io(`${server.url}/sync`, { parser: msgpackParser, transports: ['websocket'], reconnection, extraHeaders: { cookie } });
+      const connected = (socket: ReturnType<typeof open>) =>
+        new Promise<string>((resolve) => {
+          socket.once('connect', () => resolve('connected'));
+          socket.once('connect_error', (err) => resolve(err.message));
+        });
+      const held = Array.from({ length: LIMITS.maxSocketsPerPerson }, () => open());
+      const results = await Promise.all(held.map(connected));
+      expect(results.filter((r) => r !== 'connected')).toEqual([]);
+      const oneTooMany = open();
+      expect(await connected(oneTooMany)).toBe('too_many_connections');
+      oneTooMany.disconnect();
+      // Someone else is not affected.
+      const other = await connect(labor2);
+      await waitForConnect(other);
+      // Accord's client keeps trying, and gets in once one of the others closes.
+      const patient = await connect(busy);
+      await new Promise<void>((resolve) => patient.socket.once('connect_error', () => resolve()));
+      expect(patient.connectError).toBe('too_many_connections');
+      held[0]?.disconnect();
+      await waitForConnect(patient);
+      for (const socket of held) socket.disconnect();
     });
 
     it('comes back by itself, with a pause, after the server dropped its socket', async () => {
