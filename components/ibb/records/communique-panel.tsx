@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { BARGAINING_PARTIES, canonicalTaText, isBargainingParty } from '../../../domain/ibb/session-rules';
 import type { CommuniqueView } from '../../../domain/ibb/views';
 import { ActionMessageLine } from './action-message';
+import { ConfirmSignature } from './confirm-signature';
 import { Badge, PartyBadge, useRecordTime } from './record-parts';
 import { hashDisplayedText, shortHash } from './text-hash';
 import type { RecordPanelProps, RecordResult } from './types';
@@ -20,7 +20,6 @@ function CommuniqueCard({ c, isLatest, props }: { c: CommuniqueView; isLatest: b
   const t = useTranslations('ibbRecords.communique');
   const time = useRecordTime();
   const { run, isPending, message } = useRecordAction(props.onChanged);
-  const [isConfirming, setIsConfirming] = useState(false);
   const { me } = props.state;
   const myParty = isBargainingParty(me.party) ? me.party : null;
   const isSpokesperson = myParty !== null && (me.role === 'chief_spokesperson' || me.isSigner);
@@ -46,36 +45,20 @@ function CommuniqueCard({ c, isLatest, props }: { c: CommuniqueView; isLatest: b
         ))}
       </ul>
       {canApprove && myParty ? (
-        isConfirming ? (
-          <div className="grid gap-2 rounded-md border border-blue-700 bg-blue-50 p-3">
-            <p>{t('confirmApprove', { party: t(`party.${myParty}`), hash: shortHash(c.textHash) })}</p>
-            <div className="flex flex-wrap gap-2">
-              <button
-                type="button"
-                className="btn-primary"
-                disabled={isPending}
-                onClick={() =>
-                  run(async () => props.onApprove(c.id, { textHash: await hashDisplayedText(c.text) }), {
-                    okText: t('approvedOk'),
-                    errors: { conflict: 'textChanged' },
-                    onOk: () => setIsConfirming(false),
-                  })
-                }
-              >
-                {t('confirmApproveButton')}
-              </button>
-              <button type="button" className="btn-secondary" onClick={() => setIsConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <div>
-            <button type="button" className="btn-primary" onClick={() => setIsConfirming(true)}>
-              {t('approve', { party: t(`party.${myParty}`) })}
-            </button>
-          </div>
-        )
+        <ConfirmSignature
+          startLabel={t('approve', { party: t(`party.${myParty}`) })}
+          question={t('confirmApprove', { party: t(`party.${myParty}`), hash: shortHash(c.textHash) })}
+          confirmLabel={t('confirmApproveButton')}
+          cancelLabel={t('cancel')}
+          isPending={isPending}
+          onConfirm={(close) =>
+            run(async () => props.onApprove(c.id, { textHash: await hashDisplayedText(c.text) }), {
+              okText: t('approvedOk'),
+              errors: { conflict: 'textChanged' },
+              onOk: close,
+            })
+          }
+        />
       ) : null}
       <ActionMessageLine message={message} />
     </article>

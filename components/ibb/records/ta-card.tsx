@@ -7,6 +7,7 @@ import { BARGAINING_PARTIES, isBargainingParty } from '../../../domain/ibb/sessi
 import type { BargainingParty } from '../../../domain/ibb/session-rules';
 import type { SessionState, TaView } from '../../../domain/ibb/views';
 import { ActionMessageLine } from './action-message';
+import { ConfirmSignature } from './confirm-signature';
 import { ProposeTaForm } from './propose-ta-form';
 import type { ProposeTaInput } from './propose-ta-form';
 import { Badge, PartyBadge, useRecordTime, useSubjectLabel } from './record-parts';
@@ -99,7 +100,6 @@ export function TaCard({ ta, state, board, actions, onChanged }: { ta: TaView; s
   const t = useTranslations('ibbRecords.agreements');
   const subjectLabel = useSubjectLabel(board);
   const { run, isPending, message } = useRecordAction(onChanged);
-  const [isConfirming, setIsConfirming] = useState(false);
   const [isSuperseding, setIsSuperseding] = useState(false);
   const { me } = state;
   const myParty = isBargainingParty(me.party) ? me.party : null;
@@ -130,36 +130,20 @@ export function TaCard({ ta, state, board, actions, onChanged }: { ta: TaView; s
       <InitialsList ta={ta} state={state} />
 
       {canInitialThis && myParty ? (
-        isConfirming ? (
-          <div className="grid gap-2 rounded-md border border-blue-700 bg-blue-50 p-3">
-            <p>{t('confirmInitial', { party: t(`party.${myParty}`), hash: shortHash(ta.textHash) })}</p>
-            <div className="flex flex-wrap gap-2">
-              <button
-                type="button"
-                className="btn-primary"
-                disabled={isPending}
-                onClick={() =>
-                  run(async () => actions.onInitial(ta.id, { textHash: await hashDisplayedText(ta.text) }), {
-                    okText: t('initialedOk'),
-                    errors: { conflict: 'textChanged' },
-                    onOk: () => setIsConfirming(false),
-                  })
-                }
-              >
-                {t('confirmInitialButton')}
-              </button>
-              <button type="button" className="btn-secondary" onClick={() => setIsConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <div>
-            <button type="button" className="btn-primary" onClick={() => setIsConfirming(true)}>
-              {t('initial', { party: t(`party.${myParty}`) })}
-            </button>
-          </div>
-        )
+        <ConfirmSignature
+          startLabel={t('initial', { party: t(`party.${myParty}`) })}
+          question={t('confirmInitial', { party: t(`party.${myParty}`), hash: shortHash(ta.textHash) })}
+          confirmLabel={t('confirmInitialButton')}
+          cancelLabel={t('cancel')}
+          isPending={isPending}
+          onConfirm={(close) =>
+            run(async () => actions.onInitial(ta.id, { textHash: await hashDisplayedText(ta.text) }), {
+              okText: t('initialedOk'),
+              errors: { conflict: 'textChanged' },
+              onOk: close,
+            })
+          }
+        />
       ) : null}
       <ActionMessageLine message={message} />
 
