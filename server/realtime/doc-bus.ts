@@ -14,7 +14,7 @@ export type BusKind = 'update' | 'awareness' | 'claims' | 'presence_query';
  * the update that uses them, so that every node refuses them to anyone else at once and
  * counts them in the person's hourly allowance. `presence_query` (no payload): a node just
  * loaded the doc and knows nobody's presence yet; nodes holding it answer with an
- * `awareness` message of every state they know (clients renew theirs only every 15 s).
+ * `awareness` message of the states of their own sockets (clients renew theirs only every 15 s).
  */
 export interface BusMessage {
   kind: BusKind;

@@ -88,7 +88,10 @@ export class RoomRegistry {
     const bus = this.deps.bus;
     if (bus) {
       room.onPresenceQuery = () => {
-        const states = [...awareness.getStates().keys()];
+        // Each node answers for the people on its own sockets. Passing on what came from
+        // other nodes would tag those states with this node at the asker, which would then
+        // keep them if their own node died (they answer for themselves anyway).
+        const states = [...awareness.getStates().keys()].filter((id) => !loaded.remotePresence.has(id));
         if (states.length > 0) bus.publishDoc(docId, { kind: 'awareness', payload: encodeAwarenessUpdate(awareness, states) });
       };
       // People on other nodes show up now, not when their clients next renew (every 15 s).

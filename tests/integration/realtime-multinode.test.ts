@@ -391,6 +391,31 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     }
   });
 
+  it('does not pass a dead node’s people on to a node that loads the doc afterwards', async () => {
+    const board = await newBoard();
+    const nodeC = await startAccord({ backend: 'postgres', databaseUrl: db, env: { REDIS_URL: redisUrl ?? '' } });
+    try {
+      const onA = client(nodeA, cookies[0] ?? '').open(board);
+      const onDoomedNode = client(nodeC, cookies[2] ?? '').open(board);
+      await Promise.all([onA.whenSynced(), onDoomedNode.whenSynced()]);
+      onA.awareness.setLocalState({ focus: 'a' });
+      onDoomedNode.awareness.setLocalState({ focus: 'c' });
+      const presentTo = (handle: typeof onA, id: string | undefined) => [...handle.awareness.getStates().values()].some((st) => (st as { user?: { id?: string } }).user?.id === id);
+      // Node A knows the person on node C.
+      await waitFor(() => presentTo(onA, personIds[2]), 3000);
+      await nodeC.kill();
+      // Node B loads the board now, before anyone has noticed that C is gone, and asks who
+      // is here: A answers for its own people only, not for C's.
+      const watcherOnB = client(nodeB, cookies[1] ?? '').open(board);
+      await watcherOnB.whenSynced();
+      await waitFor(() => presentTo(watcherOnB, personIds[0]), 3000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(presentTo(watcherOnB, personIds[2])).toBe(false);
+    } finally {
+      await nodeC.cleanup();
+    }
+  });
+
   it('loses nothing acknowledged when a node dies; its clients carry on via the other node', async () => {
     const doomed = client(nodeA, cookies[0] ?? '').open(docId);
     const survivor = client(nodeB, cookies[1] ?? '').open(docId);
