@@ -8,6 +8,12 @@ import { EventEmitter } from 'node:events';
  */
 export interface AccordEvents {
   'membership:changed': { partnershipId: string; userId: string };
+  /**
+   * Access to the docs of this board or session may have changed for everyone on them (a
+   * facilitator locked or unlocked an IBB board): re-check every socket joined to them.
+   * `id` is the id part of the doc ids (`ibb:<id>`, `caucus:<id>:<party>`).
+   */
+  'docs:access-changed': { id: string };
   /** A party went into caucus until `until` (the caucus-expiry timer wakes up then). */
   'caucus:called': { sessionId: string; until: Date };
 }

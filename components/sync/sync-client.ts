@@ -249,6 +249,17 @@ export class DocHandle {
     if (type === syncProtocol.messageYjsSyncStep2 && !this.status.isSynced) this.setStatus({ isSynced: true });
   }
 
+  /** The server says this person's access changed (edit ↔ view) while joined. */
+  handleAccess(access: unknown): void {
+    if (access !== 'edit' && access !== 'view') return;
+    const wasViewer = this.status.access !== 'edit';
+    // A refusal as a viewer no longer applies once the person may edit.
+    const error = access === 'edit' && this.status.error?.code === 'read_only' ? null : this.status.error;
+    this.setStatus({ access, error });
+    // Changes made while view-only were kept here: now they can go.
+    if (access === 'edit' && wasViewer && this.isJoined) this.sendStep1();
+  }
+
   handleAwareness(update: Uint8Array): void {
     applyAwarenessUpdate(this.awareness, update, SERVER_ORIGIN);
   }
@@ -370,6 +381,9 @@ export class SyncClient {
       if (bytes) this.docs.get(docId)?.handleSync(bytes);
     });
     this.socket.on('doc:record', ({ docId, kind }) => this.docs.get(docId)?.handleRecord(kind));
+    this.socket.on('doc:access', (payload) => {
+      if (typeof payload === 'object' && payload !== null) this.docs.get(payload.docId)?.handleAccess(payload.access);
+    });
     this.socket.on('doc:awareness', (docId, update) => {
       const bytes = fromWire(update);
       if (bytes) this.docs.get(docId)?.handleAwareness(bytes);

@@ -99,6 +99,11 @@ export interface ServerToClientEvents {
   'doc:sync': (docId: string, message: WireBytes) => void;
   'doc:awareness': (docId: string, update: WireBytes) => void;
   'doc:error': (payload: DocErrorPayload) => void;
+  /**
+   * The person's access to a joined doc changed between edit and view (a new role, a board
+   * locked or unlocked). Losing access altogether is `doc:error` `access_revoked`.
+   */
+  'doc:access': (payload: { docId: string; access: DocAccess }) => void;
 }
 
 /** Doc ids are typed: `<kind>:<id>[:<party>]`. */

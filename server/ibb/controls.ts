@@ -5,6 +5,7 @@ import { ibbCaucusCalls, ibbHands, ibbParticipants, ibbSessions, ibbSpeakingTurn
 import { AppError } from '../../domain/errors';
 import { IBB_PHASES } from '../../domain/ibb/session-rules';
 import { recordAudit } from '../audit/record-audit';
+import { emitEvent } from '../events';
 import { notifyRecords } from '../realtime/write-doc';
 import type { Participant } from './require-participant';
 import { assertFacilitator, requireParticipant } from './require-participant';
@@ -27,6 +28,9 @@ async function facilitatorChange(actorId: string, sessionId: string, action: str
     await recordAudit(tx, { partnershipId: p.session.partnershipId, actorId, action: `ibb.control.${action}`, targetType: 'ibb_session', targetId: sessionId, detail });
   });
   notifyRecords(ibbDocId(sessionId), action);
+  // Locking turns everyone but the facilitators view-only on the session's docs: their
+  // screens hear it now (doc:access), not at their sockets' next re-check.
+  if (action === 'lock') emitEvent('docs:access-changed', { id: sessionId });
 }
 
 const controlInput = z.discriminatedUnion('control', [

@@ -141,6 +141,11 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     bus?.publishMembership(payload);
   });
   if (bus) await bus.subscribeMembership((payload) => void handlers.recheckUser(payload.userId));
+  const offDocsAccess = onEvent('docs:access-changed', (payload) => {
+    void handlers.recheckDocsOf(payload.id);
+    bus?.publishDocsAccess(payload);
+  });
+  if (bus) await bus.subscribeDocsAccess((payload) => void handlers.recheckDocsOf(payload.id));
 
   // A node that dies without closing its sockets takes its people's presence with it
   // within seconds, not after the 30 s awareness timeout.
@@ -163,6 +168,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
       clearInterval(accessSweep);
       registerRealtimeService(null);
       offMembership();
+      offDocsAccess();
       nsp.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await registry.closeAll();

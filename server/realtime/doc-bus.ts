@@ -57,6 +57,9 @@ export interface DocBus {
   publishDoc(docId: string, msg: BusMessage): void;
   subscribeMembership(onChange: (payload: { partnershipId: string; userId: string }) => void): Promise<void>;
   publishMembership(payload: { partnershipId: string; userId: string }): void;
+  /** `docs:access-changed` between nodes (events.ts). */
+  subscribeDocsAccess(onChange: (payload: { id: string }) => void): Promise<void>;
+  publishDocsAccess(payload: { id: string }): void;
   /**
    * Every node's heartbeat (`NodeLiveness`), this node's own included: hearing our own
    * says our link to Redis works, so silence from the others means they are gone.
@@ -91,6 +94,7 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
   const channel = (docId: string) => `accord:doc:${docId}`;
   const membershipChannel = 'accord:membership';
   const beatChannel = 'accord:nodes';
+  const docsAccessChannel = 'accord:docs-access';
 
   return {
     nodeId,
@@ -127,6 +131,19 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
     },
     publishMembership(payload) {
       pub.publish(membershipChannel, JSON.stringify(payload)).catch((err: unknown) => console.error('[redis] publish failed', err));
+    },
+    async subscribeDocsAccess(onChange) {
+      await sub.subscribe(docsAccessChannel, (raw: string) => {
+        try {
+          const parsed: unknown = JSON.parse(raw);
+          if (typeof parsed === 'object' && parsed !== null && 'id' in parsed && typeof parsed.id === 'string') onChange({ id: parsed.id });
+        } catch (err) {
+          console.error('[redis] bad docs-access message', err);
+        }
+      });
+    },
+    publishDocsAccess(payload) {
+      pub.publish(docsAccessChannel, JSON.stringify({ id: payload.id })).catch((err: unknown) => console.error('[redis] publish failed', err));
     },
     async subscribeBeats(onBeat) {
       await sub.subscribe(beatChannel, (raw: string) => {

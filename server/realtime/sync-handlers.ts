@@ -330,12 +330,29 @@ export class SyncHandlers {
       socket.emit('doc:error', { docId, code: 'access_revoked', message: 'Access to this document was withdrawn' });
       return false;
     }
+    // Tell the client at once, so its screen turns read-only (or editable) before the
+    // person tries, rather than on a refused write.
+    if (joined.access !== decision.access) socket.emit('doc:access', { docId, access: decision.access });
     joined.access = decision.access;
     joined.party = decision.party;
     joined.role = decision.role;
     joined.checkedAt = Date.now();
     joined.refreshAfter = this.refreshAfter();
     return true;
+  }
+
+  /**
+   * Called when access to the docs with this id part may have changed for everyone on them
+   * (an IBB board locked or unlocked), on this node or, via Redis, another.
+   */
+  async recheckDocsOf(id: string): Promise<void> {
+    const targets: [SyncSocket, string][] = [];
+    for (const sockets of this.socketsByUser.values()) {
+      for (const socket of sockets) {
+        for (const docId of socket.data.docs.keys()) if (parseDocId(docId)?.id === id) targets.push([socket, docId]);
+      }
+    }
+    await Promise.all(targets.map(([socket, docId]) => this.recheck(socket, docId).catch((err: unknown) => console.error('[realtime] access re-check failed', err))));
   }
 
   /** Called when a person's membership changed (on this node or, via Redis, another). */

@@ -6,6 +6,7 @@ import { addIssue, readIbbBoard } from '../../domain/ibb/ibb-board';
 import { HttpClient } from '../support/http-client';
 import type { AccordProcess } from '../support/server';
 import { startAccord } from '../support/server';
+import { updateMessage } from '../support/raw-sync';
 import { connectAs, openSynced, waitForConnect, waitForDoc } from '../support/sync';
 
 type Built = { id: string; email: string; password: string };
@@ -125,15 +126,30 @@ describe('IBB caucus privacy', () => {
     const docId = `ibb:${sessionId}`;
     const labor = await openSynced(await connect(people.laborMember), docId);
     const fac = await openSynced(await connect(people.facilitator), docId);
+    const lockedAt = performance.now();
+    const laborViewOnly = labor.until((s) => s.access === 'view');
     await server.fixture('ibbControl', { actorId: people.facilitator.id, sessionId, input: { control: 'lock', isLocked: true } });
+    // The team's screen turns read-only before anyone tries to write (doc:access).
+    await laborViewOnly;
+    expect(performance.now() - lockedAt).toBeLessThan(1000);
+    expect(fac.status.access).toBe('edit');
+    // And the server refuses a team's write whatever its client thinks.
     addIssue(labor.doc, { id: 'locked-out', title: 'Written while locked', raisedBy: 'labor' });
-    await labor.until((s) => s.error?.code === 'read_only');
+    const ack = await labor.client.socket.emitWithAck('doc:sync', docId, updateMessage(Y.encodeStateAsUpdate(labor.doc)));
+    expect(ack).toMatchObject({ ok: false, code: 'read_only' });
     addIssue(fac.doc, { id: 'facilitator-note', title: 'Facilitator may still write', raisedBy: 'joint' });
     await fac.whenSaved();
-    await server.fixture('ibbControl', { actorId: people.facilitator.id, sessionId, input: { control: 'lock', isLocked: false } });
     const fresh = await openSynced(await connect(people.mgmtChief), docId);
+    expect(fresh.status.access).toBe('view');
     expect(readIbbBoard(fresh.doc).issues.map((i) => i.id)).toContain('facilitator-note');
     expect(readIbbBoard(fresh.doc).issues.map((i) => i.id)).not.toContain('locked-out');
-    expect(Y.encodeStateVector(fresh.doc).length).toBeGreaterThan(0);
+    // Unlocked: editable again at once, for the team and the fresh joiner alike.
+    const laborEditable = labor.until((s) => s.access === 'edit');
+    const freshEditable = fresh.until((s) => s.access === 'edit');
+    await server.fixture('ibbControl', { actorId: people.facilitator.id, sessionId, input: { control: 'lock', isLocked: false } });
+    await Promise.all([laborEditable, freshEditable]);
+    addIssue(fresh.doc, { id: 'after-unlock', title: 'Written after the unlock', raisedBy: 'management' });
+    await fresh.whenSaved();
+    expect(fresh.status.error).toBeNull();
   });
 });

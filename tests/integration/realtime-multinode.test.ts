@@ -283,6 +283,26 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     expect(again).toMatchObject({ ok: false, code: 'not_found' });
   });
 
+  it('turns a team’s screen on the other node read-only within a second when the facilitator locks the board', async () => {
+    const facilitator = await nodeA.fixture('user', { partnershipId, party: 'neutral', role: 'facilitator' });
+    const session = await nodeA.fixture('ibbSession', {
+      actorId: facilitator.id,
+      partnershipId,
+      input: { title: 'Locked across nodes', participants: [{ userId: personIds[1] ?? '', role: 'chief_spokesperson' }] },
+    });
+    const onB = client(nodeB, cookies[1] ?? '').open(`ibb:${session.id}`);
+    await onB.whenSynced();
+    expect(onB.status.access).toBe('edit');
+    const viewOnly = onB.until((s) => s.access === 'view');
+    const lockedAt = performance.now();
+    await nodeA.fixture('ibbControl', { actorId: facilitator.id, sessionId: session.id, input: { control: 'lock', isLocked: true } });
+    await viewOnly;
+    expect(performance.now() - lockedAt).toBeLessThan(1000);
+    const editable = onB.until((s) => s.access === 'edit');
+    await nodeA.fixture('ibbControl', { actorId: facilitator.id, sessionId: session.id, input: { control: 'lock', isLocked: false } });
+    await editable;
+  });
+
   it('notices a revocation whose Redis message was lost within the access TTL, even for a socket that sends nothing', async () => {
     // A node whose decisions may be 2 s old (30 s by default), so the test need not wait.
     const nodeD = await startAccord({ backend: 'postgres', databaseUrl: db, env: { REDIS_URL: redisUrl ?? '', ACCORD_ACCESS_TTL_MS: '2000' } });

@@ -315,6 +315,26 @@ for (const backend of backends) {
       expect(again).toMatchObject({ ok: false, code: 'not_found' });
     });
 
+    it('tells an open board at once when the person’s access turns view-only, and back', async () => {
+      const person = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+      const handle = await openSynced(await connect(person), boardDocId(boardId));
+      expect(handle.status.access).toBe('edit');
+      const role = (r: 'researcher' | 'teacher') =>
+        server.fixture('changeMemberRole', { actorId: facilitator.id, partnershipId, input: { membershipId: person.membershipId ?? '', party: r === 'researcher' ? 'neutral' : 'labor', role: r } });
+      // Without writing anything: the screen turns read-only before the person tries.
+      const started = performance.now();
+      const viewOnly = handle.until((s) => s.access === 'view');
+      await role('researcher');
+      await viewOnly;
+      expect(performance.now() - started).toBeLessThan(1000);
+      const editable = handle.until((s) => s.access === 'edit');
+      await role('teacher');
+      await editable;
+      handle.doc.getText('promoted').insert(0, 'writing again');
+      await handle.whenSaved();
+      expect(handle.status.error).toBeNull();
+    });
+
     it('works over HTTP long-polling only', async () => {
       const a = await openSynced(await connect(labor, { transports: ['polling'] }), boardDocId(boardId));
       const b = await openSynced(await connect(management, { transports: ['polling'] }), boardDocId(boardId));

@@ -12,6 +12,8 @@ import { getSessionState } from '../../server/ibb/session-state';
 import type { InvitePersonInput } from '../../server/partnerships/invite-person';
 import { invitePerson } from '../../server/partnerships/invite-person';
 import { revokeMembership } from '../../server/partnerships/revoke-membership';
+import type { ChangeMemberRoleInput } from '../../server/partnerships/change-member-role';
+import { changeMemberRole } from '../../server/partnerships/change-member-role';
 import { buildPartnership, buildUser } from './factories';
 import { ibbFixtures } from './ibb-fixtures';
 
@@ -30,6 +32,7 @@ export const fixtures = {
   },
   revokeMembership: (args: { actorId: string; partnershipId: string; membershipId: string }) =>
     revokeMembership(args.actorId, args.partnershipId, args.membershipId),
+  changeMemberRole: (args: { actorId: string; partnershipId: string; input: ChangeMemberRoleInput }) => changeMemberRole(args.actorId, args.partnershipId, args.input),
   auditActions: async (args: { partnershipId: string }) =>
     (await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.partnershipId, args.partnershipId))).map((r) => r.action),
 
