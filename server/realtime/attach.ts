@@ -8,8 +8,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../domain/sy
 import { userIdFromCookieHeader } from '../auth/session-from-cookies';
 import { findUserById } from '../auth/users';
 import { env } from '../env';
+import type { AccordEvents } from '../events';
 import { onEvent } from '../events';
-import type { DocBus } from './doc-bus';
+import type { DocBus, SharedEvent } from './doc-bus';
 import { connectRedis, createRedisDocBus } from './doc-bus';
 import { preEncodeBinaryFrames, writeBinaryFramesDirectly } from './binary-frames';
 import { LocalFanout } from './local-fanout';
@@ -136,16 +137,18 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
     handlers.attach(socket);
   });
 
-  const offMembership = onEvent('membership:changed', (payload) => {
-    void handlers.recheckUser(payload.userId);
-    bus?.publishMembership(payload);
-  });
-  if (bus) await bus.subscribeMembership((payload) => void handlers.recheckUser(payload.userId));
-  const offDocsAccess = onEvent('docs:access-changed', (payload) => {
-    void handlers.recheckDocsOf(payload.id);
-    bus?.publishDocsAccess(payload);
-  });
-  if (bus) await bus.subscribeDocsAccess((payload) => void handlers.recheckDocsOf(payload.id));
+  // Access changes are handled here and on every other node (over Redis).
+  const shareEvent = async <K extends SharedEvent>(name: K, handle: (payload: AccordEvents[K]) => void) => {
+    const off = onEvent(name, (payload) => {
+      handle(payload);
+      bus?.publishEvent(name, payload);
+    });
+    if (bus) await bus.subscribeEvent(name, handle);
+    return off;
+  };
+  const offMembership = await shareEvent('membership:changed', (payload) => void handlers.recheckUser(payload.userId));
+  // A bargaining board locked or unlocked: everyone on its docs.
+  const offDocsAccess = await shareEvent('docs:access-changed', (payload) => void handlers.recheckDocsOf(payload.id));
 
   // A node that dies without closing its sockets takes its people's presence with it
   // within seconds, not after the 30 s awareness timeout.

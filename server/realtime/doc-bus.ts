@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
+import type { AccordEvents } from '../events';
 
 /**
  * Cross-node messages for docs, over Redis pub/sub: each loaded doc subscribes to its
@@ -55,11 +56,9 @@ export interface DocBus {
    */
   subscribeDoc(docId: string, onMessage: (msg: BusMessage) => void): Promise<() => Promise<void>>;
   publishDoc(docId: string, msg: BusMessage): void;
-  subscribeMembership(onChange: (payload: { partnershipId: string; userId: string }) => void): Promise<void>;
-  publishMembership(payload: { partnershipId: string; userId: string }): void;
-  /** `docs:access-changed` between nodes (events.ts). */
-  subscribeDocsAccess(onChange: (payload: { id: string }) => void): Promise<void>;
-  publishDocsAccess(payload: { id: string }): void;
+  /** An in-process event (events.ts) that every node must hear, from the other nodes. */
+  subscribeEvent<K extends SharedEvent>(name: K, onEvent: (payload: AccordEvents[K]) => void): Promise<void>;
+  publishEvent<K extends SharedEvent>(name: K, payload: AccordEvents[K]): void;
   /**
    * Every node's heartbeat (`NodeLiveness`), this node's own included: hearing our own
    * says our link to Redis works, so silence from the others means they are gone.
@@ -69,6 +68,20 @@ export interface DocBus {
   close(): Promise<void>;
 }
 
+
+/** Events every node re-checks access on: their channels and how a message is read back. */
+const SHARED_EVENTS = {
+  'membership:changed': {
+    channel: 'accord:membership',
+    read: (p: Record<string, unknown>): AccordEvents['membership:changed'] | null =>
+      typeof p.partnershipId === 'string' && typeof p.userId === 'string' ? { partnershipId: p.partnershipId, userId: p.userId } : null,
+  },
+  'docs:access-changed': {
+    channel: 'accord:docs-access',
+    read: (p: Record<string, unknown>): AccordEvents['docs:access-changed'] | null => (typeof p.id === 'string' ? { id: p.id } : null),
+  },
+} as const;
+export type SharedEvent = keyof typeof SHARED_EVENTS;
 
 const KIND_BYTES: Record<BusKind, number> = { update: 1, awareness: 2, claims: 3, presence_query: 4 };
 const KINDS = new Map<number, BusKind>(Object.entries(KIND_BYTES).map(([kind, byte]) => [byte, kind as BusKind]));
@@ -92,9 +105,7 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
   const nodeIdBytes = randomBytes(NODE_ID_BYTES);
   const nodeId = nodeIdBytes.toString('hex');
   const channel = (docId: string) => `accord:doc:${docId}`;
-  const membershipChannel = 'accord:membership';
   const beatChannel = 'accord:nodes';
-  const docsAccessChannel = 'accord:docs-access';
 
   return {
     nodeId,
@@ -116,34 +127,22 @@ export async function createRedisDocBus(url: string): Promise<DocBus> {
       const frame = Buffer.concat([Buffer.from([KIND_BYTES[msg.kind]]), nodeIdBytes, Buffer.from(msg.payload)]);
       pub.publish(channel(docId), frame).catch((err: unknown) => console.error('[redis] publish failed', err));
     },
-    async subscribeMembership(onChange) {
-      await sub.subscribe(membershipChannel, (raw: string) => {
+    async subscribeEvent(name, onEvent) {
+      const { channel: eventChannel, read } = SHARED_EVENTS[name];
+      await sub.subscribe(eventChannel, (raw: string) => {
+        let payload: ReturnType<typeof read> = null;
         try {
           const parsed: unknown = JSON.parse(raw);
-          if (typeof parsed === 'object' && parsed !== null && 'partnershipId' in parsed && 'userId' in parsed) {
-            const { partnershipId, userId } = parsed;
-            if (typeof partnershipId === 'string' && typeof userId === 'string') onChange({ partnershipId, userId });
-          }
-        } catch (err) {
-          console.error('[redis] bad membership message', err);
+          if (typeof parsed === 'object' && parsed !== null) payload = read(parsed as Record<string, unknown>);
+        } catch {
+          // reported below
         }
+        if (payload) onEvent(payload as Parameters<typeof onEvent>[0]);
+        else console.error(`[redis] bad ${name} message`);
       });
     },
-    publishMembership(payload) {
-      pub.publish(membershipChannel, JSON.stringify(payload)).catch((err: unknown) => console.error('[redis] publish failed', err));
-    },
-    async subscribeDocsAccess(onChange) {
-      await sub.subscribe(docsAccessChannel, (raw: string) => {
-        try {
-          const parsed: unknown = JSON.parse(raw);
-          if (typeof parsed === 'object' && parsed !== null && 'id' in parsed && typeof parsed.id === 'string') onChange({ id: parsed.id });
-        } catch (err) {
-          console.error('[redis] bad docs-access message', err);
-        }
-      });
-    },
-    publishDocsAccess(payload) {
-      pub.publish(docsAccessChannel, JSON.stringify({ id: payload.id })).catch((err: unknown) => console.error('[redis] publish failed', err));
+    publishEvent(name, payload) {
+      pub.publish(SHARED_EVENTS[name].channel, JSON.stringify(payload)).catch((err: unknown) => console.error('[redis] publish failed', err));
     },
     async subscribeBeats(onBeat) {
       await sub.subscribe(beatChannel, (raw: string) => {

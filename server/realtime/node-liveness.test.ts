@@ -14,59 +14,44 @@ function setup() {
   return {
     liveness,
     gone,
-    advance(ms: number) {
+    /** `ms` pass, the nodes named are heard from, then the sweep runs. */
+    step(ms: number, ...heard: string[]) {
       now += ms;
+      for (const id of heard) liveness.heard(id);
+      liveness.sweep();
     },
   };
 }
 
 describe('which other nodes are alive', () => {
   it('reports a node once after it has been silent for longer than the limit', () => {
-    const { liveness, gone, advance } = setup();
+    const { liveness, gone, step } = setup();
     liveness.heard(OTHER);
     liveness.heard(THIRD);
-    for (let s = 0; s < 5; s++) {
-      advance(1000);
-      liveness.heard(SELF);
-      liveness.heard(THIRD);
-      liveness.sweep();
-    }
+    for (let s = 0; s < 5; s++) step(1000, SELF, THIRD);
     expect(gone).toEqual([]);
-    advance(1000);
-    liveness.heard(SELF);
-    liveness.heard(THIRD);
-    liveness.sweep();
+    step(1000, SELF, THIRD);
     expect(gone).toEqual([OTHER]);
-    advance(1000);
-    liveness.heard(SELF);
-    liveness.sweep();
+    step(1000, SELF);
     expect(gone).toEqual([OTHER]);
   });
 
   it('judges no one while it does not hear its own beats (its own link is down)', () => {
-    const { liveness, gone, advance } = setup();
+    const { liveness, gone, step } = setup();
     liveness.heard(OTHER);
-    advance(20_000);
-    liveness.sweep();
+    step(20_000);
     expect(gone).toEqual([]);
     // The link is back: the others get a fresh grace period before they are judged.
-    liveness.heard(SELF);
-    liveness.sweep();
-    advance(3000);
-    liveness.heard(SELF);
-    liveness.sweep();
+    step(0, SELF);
+    step(3000, SELF);
     expect(gone).toEqual([]);
-    advance(3000);
-    liveness.heard(SELF);
-    liveness.sweep();
+    step(3000, SELF);
     expect(gone).toEqual([OTHER]);
   });
 
   it('does not report a node it never heard from', () => {
-    const { liveness, gone, advance } = setup();
-    advance(60_000);
-    liveness.heard(SELF);
-    liveness.sweep();
+    const { gone, step } = setup();
+    step(60_000, SELF);
     expect(gone).toEqual([]);
   });
 });

@@ -107,7 +107,6 @@ export class RoomRegistry {
     void entry.then((loaded) => {
       loaded.sockets.delete(socketId);
       const ids = [...awarenessClients].filter((id) => loaded.awareness.states.has(id));
-      for (const id of ids) loaded.remotePresence.delete(id);
       if (ids.length > 0) {
         removeAwarenessStates(loaded.awareness, ids, 'server');
         const removal = encodeAwarenessUpdate(loaded.awareness, ids);
@@ -139,8 +138,12 @@ export class RoomRegistry {
    */
   async dropPresenceOf(nodeId: string): Promise<void> {
     await this.forEachLoaded(async (loaded) => {
-      const ids = [...loaded.remotePresence].filter(([id, node]) => node === nodeId && loaded.awareness.states.has(id)).map(([id]) => id);
-      for (const [id, node] of loaded.remotePresence) if (node === nodeId) loaded.remotePresence.delete(id);
+      const ids: number[] = [];
+      for (const [id, node] of loaded.remotePresence) {
+        if (node !== nodeId) continue;
+        loaded.remotePresence.delete(id);
+        if (loaded.awareness.states.has(id)) ids.push(id);
+      }
       if (ids.length === 0) return;
       removeAwarenessStates(loaded.awareness, ids, 'node-gone');
       this.deps.outlet.emitAwareness(loaded.room.docId, encodeAwarenessUpdate(loaded.awareness, ids), null);

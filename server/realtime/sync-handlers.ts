@@ -79,17 +79,20 @@ export class SyncHandlers {
     const now = Date.now();
     for (const sockets of this.socketsByUser.values()) {
       for (const socket of sockets) {
-        for (const [docId, joined] of socket.data.docs) {
-          if (joined.isRefreshing || now - joined.checkedAt <= this.accessTtlMs) continue;
-          joined.isRefreshing = true;
-          void this.recheck(socket, docId, 'batched')
-            .catch((err: unknown) => console.error('[realtime] access sweep failed', err))
-            .finally(() => {
-              joined.isRefreshing = false;
-            });
-        }
+        for (const [docId, joined] of socket.data.docs) if (now - joined.checkedAt > this.accessTtlMs) this.refreshInBackground(socket, docId, joined);
       }
     }
+  }
+
+  /** Re-reads one decision without anyone waiting for it (batched with others); one at a time. */
+  private refreshInBackground(socket: SyncSocket, docId: string, joined: JoinedDoc): void {
+    if (joined.isRefreshing) return;
+    joined.isRefreshing = true;
+    void this.recheck(socket, docId, 'batched')
+      .catch((err: unknown) => console.error('[realtime] access refresh failed', err))
+      .finally(() => {
+        joined.isRefreshing = false;
+      });
   }
 
   /**
@@ -218,16 +221,11 @@ export class SyncHandlers {
     if (age > ttl) {
       const still = await this.recheck(socket, docId);
       if (!still) return { ok: false, code: 'access_revoked', message: 'Access to this document was withdrawn' };
-    } else if (ttl > 0 && age > joined.refreshAfter && !joined.isRefreshing) {
+    } else if (ttl > 0 && age > joined.refreshAfter) {
       // Refresh ahead, off the message's path: an active socket never waits for the
       // database here, and the re-reads of many sockets joined together spread out
       // (refreshAfter is jittered). Membership changes are re-checked at once anyway.
-      joined.isRefreshing = true;
-      void this.recheck(socket, docId, 'batched')
-        .catch((err: unknown) => console.error('[realtime] access refresh failed', err))
-        .finally(() => {
-          joined.isRefreshing = false;
-        });
+      this.refreshInBackground(socket, docId, joined);
     }
     const loaded = await this.registry.get(docId);
     if (!loaded) return { ok: false, code: 'not_joined', message: 'Join the document first' };

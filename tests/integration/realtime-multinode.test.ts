@@ -47,6 +47,24 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     return { a, b };
   }
 
+  /** A session cookie for `person`, signed in on `node`. */
+  async function cookieFor(node: AccordProcess, person: { email: string; password: string }): Promise<string> {
+    const http = new HttpClient(node.url);
+    expect((await http.signIn(person.email, person.password)).ok).toBe(true);
+    return http.cookieHeader();
+  }
+
+  /** Runs `work` on a connection of the test's own to the nodes' database. */
+  async function withSql<T>(work: (sql: pg.Client) => Promise<T>): Promise<T> {
+    const sql = new pg.Client({ connectionString: db });
+    await sql.connect();
+    try {
+      return await work(sql);
+    } finally {
+      await sql.end();
+    }
+  }
+
   beforeAll(async () => {
     db = await createTestDatabase();
     const env = { REDIS_URL: redisUrl ?? '' };
@@ -58,13 +76,7 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     personIds = people.map((person) => person.id);
     newBoard = async () => boardDocId((await nodeA.fixture('board', { actorId: people[0]?.id ?? '', partnershipId: p.id, input: { title: 'Multi' } })).id);
     docId = await newBoard();
-    cookies = await Promise.all(
-      people.map(async (person) => {
-        const http = new HttpClient(nodeA.url);
-        expect((await http.signIn(person.email, person.password)).ok).toBe(true);
-        return http.cookieHeader();
-      }),
-    );
+    cookies = await Promise.all(people.map((person) => cookieFor(nodeA, person)));
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -115,13 +127,9 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(a.doc));
     const inserted = capture(elsewhere, () => elsewhere.getText('t').insert(4, ' and more'));
     const deleted = capture(elsewhere, () => elsewhere.getText('t').delete(0, 1));
-    const log = new pg.Client({ connectionString: db });
-    await log.connect();
-    try {
-      for (const update of [inserted, deleted]) await log.query('insert into doc_updates (doc_id, update) values ($1, $2)', [board, Buffer.from(update)]);
-    } finally {
-      await log.end();
-    }
+    await withSql(async (sql) => {
+      for (const update of [inserted, deleted]) await sql.query('insert into doc_updates (doc_id, update) values ($1, $2)', [board, Buffer.from(update)]);
+    });
     // The periodic catch-up (every 5 s) finds them; each node relays them to its clients.
     for (const handle of [a, b]) await waitForDoc(handle.doc, (d) => d.getText('t').toString() === 'ase and more');
   });
@@ -163,15 +171,9 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     // acknowledged as already held (Yjs sees the same item ids) and not applied.
     for (const ack of acks.flat()) expect(ack.ok || ack.code === 'client_id_taken').toBe(true);
     // Both nodes hold the same content: for each clientID the one whose binding stands.
-    const log = new pg.Client({ connectionString: db });
-    await log.connect();
     const bound = new Map<number, string>();
-    try {
-      const { rows } = await log.query<{ client_id: string; user_id: string }>('select client_id, user_id from doc_clients where doc_id = $1', [board]);
-      for (const row of rows) bound.set(Number(row.client_id), row.user_id);
-    } finally {
-      await log.end();
-    }
+    const { rows } = await withSql((sql) => sql.query<{ client_id: string; user_id: string }>('select client_id, user_id from doc_clients where doc_id = $1', [board]));
+    for (const row of rows) bound.set(Number(row.client_id), row.user_id);
     const expected = Object.fromEntries(ids.map((id) => [String(id), bound.get(id) === personIds[0] ? 'from A' : 'from B']));
     expect(ids.map((id) => bound.get(id))).toEqual(ids.map(() => expect.stringMatching(new RegExp(`^(${personIds[0]}|${personIds[1]})$`))));
     const readers = [client(nodeA, cookies[2] ?? '').open(board), client(nodeB, cookies[2] ?? '').open(board)];
@@ -269,9 +271,7 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
   it('withdraws access within a second on the other node when a membership is revoked', async () => {
     const facilitator = await nodeA.fixture('user', { partnershipId, party: 'neutral', role: 'facilitator' });
     const victim = await nodeA.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
-    const http = new HttpClient(nodeB.url);
-    expect((await http.signIn(victim.email, victim.password)).ok).toBe(true);
-    const onB = client(nodeB, http.cookieHeader()).open(docId);
+    const onB = client(nodeB, await cookieFor(nodeB, victim)).open(docId);
     await onB.whenSynced();
     const revoked = onB.until((s) => s.error?.code === 'access_revoked');
     const revokedAt = performance.now();
@@ -308,21 +308,13 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     const nodeD = await startAccord({ backend: 'postgres', databaseUrl: db, env: { REDIS_URL: redisUrl ?? '', ACCORD_ACCESS_TTL_MS: '2000' } });
     try {
       const viewer = await nodeA.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
-      const http = new HttpClient(nodeD.url);
-      expect((await http.signIn(viewer.email, viewer.password)).ok).toBe(true);
-      const onD = client(nodeD, http.cookieHeader()).open(docId);
+      const onD = client(nodeD, await cookieFor(nodeD, viewer)).open(docId);
       await onD.whenSynced();
       const revoked = onD.until((s) => s.error?.code === 'access_revoked');
       // Revoked in the database with no event at all: what a node sees when the membership
       // message was lost on its way. The viewer only listens (its client renews presence
       // every 15 s; a client of someone's own making need not send anything at all).
-      const sql = new pg.Client({ connectionString: db });
-      await sql.connect();
-      try {
-        await sql.query('update memberships set revoked_at = now() where id = $1', [viewer.membershipId]);
-      } finally {
-        await sql.end();
-      }
+      await withSql((sql) => sql.query('update memberships set revoked_at = now() where id = $1', [viewer.membershipId]));
       const revokedAt = performance.now();
       await revoked;
       expect(performance.now() - revokedAt).toBeLessThan(6000);
@@ -344,14 +336,8 @@ describe.skipIf(!redisUrl || !databaseUrl)('two nodes with Redis', () => {
     await writer.whenSynced();
     writer.doc.getText('k').insert(0, 'before; ');
     await writer.whenSaved();
-    const sql = new pg.Client({ connectionString: db });
-    await sql.connect();
-    try {
-      const killed = await sql.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-      expect(killed.rowCount).toBeGreaterThan(0);
-    } finally {
-      await sql.end();
-    }
+    const killed = await withSql((sql) => sql.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()'));
+    expect(killed.rowCount).toBeGreaterThan(0);
     writer.doc.getText('k').insert(writer.doc.getText('k').length, 'after');
     // The first commit may meet a dead connection: then it is not acknowledged, the client
     // exchanges state again and the next commit, on a fresh connection, is.
