@@ -11,6 +11,7 @@ import { DocAccessRefresher, resolveDocAccess } from './doc-access';
 import { TokenBucket } from './rate-limiter';
 import type { LoadedRoom, RoomRegistry } from './room-registry';
 import { SYNC_STEP1, encodeAwarenessEntries, isEmptyUpdate, parseAwarenessUpdate, parseSyncMessage } from './sync-messages';
+import type { AwarenessEntry } from './sync-messages';
 
 export interface JoinedDoc {
   access: DocAccess;
@@ -331,12 +332,38 @@ export class SyncHandlers {
     // Tell the client at once, so its screen turns read-only (or editable) before the
     // person tries, rather than on a refused write.
     if (joined.access !== decision.access) socket.emit('doc:access', { docId, access: decision.access });
+    const restamp = joined.party !== decision.party || joined.role !== decision.role;
     joined.access = decision.access;
     joined.party = decision.party;
     joined.role = decision.role;
     joined.checkedAt = Date.now();
     joined.refreshAfter = this.refreshAfter();
+    if (restamp) await this.restampPresence(socket, docId, joined);
     return true;
+  }
+
+  /**
+   * A person's party or role changed while they were on the doc: the identity stamped into
+   * their presence (`user`) is rewritten at once, for everyone including their own client
+   * (whose clock then moves past the server's, so its next update is not taken as stale).
+   */
+  private async restampPresence(socket: SyncSocket, docId: string, joined: JoinedDoc): Promise<void> {
+    if (joined.awarenessClients.size === 0) return;
+    const loaded = await this.registry.get(docId);
+    if (!loaded || socket.data.docs.get(docId) !== joined) return;
+    const { userId, userName } = socket.data;
+    const entries: AwarenessEntry[] = [];
+    for (const clientId of joined.awarenessClients) {
+      const state = loaded.awareness.getStates().get(clientId);
+      const clock = loaded.awareness.meta.get(clientId)?.clock;
+      if (!state || clock === undefined) continue;
+      entries.push({ clientId, clock: clock + 1, state: { ...state, user: { id: userId, name: userName, party: joined.party, role: joined.role } } });
+    }
+    if (entries.length === 0) return;
+    const trusted = encodeAwarenessEntries(entries);
+    applyAwarenessUpdate(loaded.awareness, trusted, socket.id);
+    this.fanout.emit(docId, 'doc:awareness', [docId, toWire(trusted)], []);
+    this.bus?.publishDoc(docId, { kind: 'awareness', payload: trusted });
   }
 
   /**

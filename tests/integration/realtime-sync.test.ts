@@ -335,6 +335,24 @@ for (const backend of backends) {
       expect(handle.status.error).toBeNull();
     });
 
+    it('re-stamps a person’s presence at once when their role changes, and their next presence still counts', async () => {
+      const person = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+      const mover = await openSynced(await connect(person), boardDocId(boardId));
+      const watcher = await openSynced(await connect(management), boardDocId(boardId));
+      const seen = () => watcher.awareness.getStates().get(mover.doc.clientID) as { user?: { role?: string }; cursor?: number } | undefined;
+      mover.awareness.setLocalState({ cursor: 1 });
+      await expect.poll(() => seen()?.user?.role, { timeout: 5000, interval: 20 }).toBe('teacher');
+      const started = performance.now();
+      await server.fixture('changeMemberRole', { actorId: facilitator.id, partnershipId, input: { membershipId: person.membershipId ?? '', party: 'management', role: 'administrator' } });
+      await expect.poll(() => seen()?.user?.role, { timeout: 5000, interval: 20 }).toBe('administrator');
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(seen()?.cursor).toBe(1);
+      // The person's own client took the server's newer clock: its next move is not stale.
+      mover.awareness.setLocalStateField('cursor', 2);
+      await expect.poll(() => seen()?.cursor, { timeout: 5000, interval: 20 }).toBe(2);
+      expect(seen()?.user?.role).toBe('administrator');
+    });
+
     it('works over HTTP long-polling only', async () => {
       const a = await openSynced(await connect(labor, { transports: ['polling'] }), boardDocId(boardId));
       const b = await openSynced(await connect(management, { transports: ['polling'] }), boardDocId(boardId));
