@@ -180,7 +180,7 @@ function LiveBoard({ docId, self, initialAccess, initialTitle, privateToParty, e
   });
 
   return (
-    <main id="main" className="mx-auto max-w-screen-2xl space-y-4 p-4">
+    <main id="main" data-wide className="mx-auto max-w-screen-2xl space-y-4 p-4">
       <header className="space-y-3">
         <h1 className={canEdit ? 'sr-only' : 'break-words text-3xl font-bold'}>{title}</h1>
         {canEdit && (
@@ -299,7 +299,7 @@ function uniqueUsers(peers: { user: PresencePerson }[]): PresencePerson[] {
 
 function BoardShell({ title, message, status }: { title: string; message: string; status?: ReactNode }) {
   return (
-    <main id="main" className="mx-auto max-w-screen-2xl space-y-4 p-4">
+    <main id="main" data-wide className="mx-auto max-w-screen-2xl space-y-4 p-4">
       <h1 className="break-words text-3xl font-bold">{title}</h1>
       {status}
       <p className="text-lg">{message}</p>

@@ -89,7 +89,7 @@ function LiveSession({ partnershipId, initial, self, actions, records }: Props) 
 
   return (
     <SessionProvider value={context}>
-      <main id="main" className="mx-auto max-w-screen-2xl space-y-4 p-4">
+      <main id="main" data-wide className="mx-auto max-w-screen-2xl space-y-4 p-4">
         <header className="space-y-3">
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div>
@@ -165,7 +165,7 @@ function useAuthorNames(peers: Peer[], ownClientId: number | null, youLabel: str
 
 function Shell({ title, message }: { title: string; message: string }) {
   return (
-    <main id="main" className="mx-auto max-w-screen-2xl space-y-4 p-4">
+    <main id="main" data-wide className="mx-auto max-w-screen-2xl space-y-4 p-4">
       <h1 className="break-words text-3xl font-bold">{title}</h1>
       <p className="text-lg">{message}</p>
     </main>

@@ -12,7 +12,8 @@ interface Props {
 export function AppHeader({ title, titleHref, nav, menu }: Props) {
   return (
     <header className="border-b border-zinc-300 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2">
+      {/* As wide as the page below it: boards and sessions mark their <main> data-wide. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap [body:has(main[data-wide])_&]:max-w-screen-2xl items-center gap-3 px-4 py-2">
         <Link href="/" className="text-xl font-black tracking-tight text-blue-800">
           Accord
         </Link>
