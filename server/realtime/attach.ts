@@ -119,13 +119,13 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
       const userId = await userIdFromCookieHeader(socket.request.headers.cookie);
       const user = userId ? await findUserById(userId) : null;
       if (!user) return next(new Error('unauthenticated'));
-      if (!handlers.admits(user.id)) return next(new Error('too_many_connections'));
       socket.data = {
         userId: user.id,
         userName: user.name,
         docs: new Map(),
         bucket: new TokenBucket(LIMITS.messagesPerSecond, LIMITS.messageBurst),
       };
+      if (!handlers.admit(socket)) return next(new Error('too_many_connections'));
       next();
     })().catch((err: unknown) => {
       console.error('[realtime] handshake failed', err);

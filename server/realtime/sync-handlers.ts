@@ -97,23 +97,33 @@ export class SyncHandlers {
   }
 
   /**
-   * Whether a person may open one more socket on this node. Checked in the handshake, before
-   * the socket is attached, so handshakes racing each other may pass it together: a bound
-   * against hundreds of sockets, not an exact count.
+   * Admits one more socket of this person on this node, or refuses it. Called in the
+   * handshake, and the socket counts from then on (not from its connection), so handshakes
+   * racing each other cannot pass the limit together.
    */
-  admits(userId: string): boolean {
-    return (this.socketsByUser.get(userId)?.size ?? 0) < LIMITS.maxSocketsPerPerson;
-  }
-
-  attach(socket: SyncSocket): void {
+  admit(socket: SyncSocket): boolean {
     const { userId } = socket.data;
     let set = this.socketsByUser.get(userId);
+    if ((set?.size ?? 0) >= LIMITS.maxSocketsPerPerson) return false;
     if (!set) {
       this.socketsByUser.set(userId, (set = new Set()));
       this.personBuckets.set(userId, new TokenBucket(LIMITS.personMessagesPerSecond, LIMITS.personMessageBurst));
     }
     set.add(socket);
+    // Also frees the place of a handshake that never became a connection.
+    socket.conn.once('close', () => this.forget(socket));
+    return true;
+  }
 
+  private forget(socket: SyncSocket): void {
+    const { userId } = socket.data;
+    const set = this.socketsByUser.get(userId);
+    if (!set?.delete(socket) || set.size > 0) return;
+    this.socketsByUser.delete(userId);
+    this.personBuckets.delete(userId);
+  }
+
+  attach(socket: SyncSocket): void {
     socket.on('doc:join', (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : noop;
       if (!this.allow(socket)) return;
@@ -141,11 +151,7 @@ export class SyncHandlers {
     });
     socket.on('disconnect', () => {
       for (const docId of [...socket.data.docs.keys()]) this.leave(socket, docId);
-      set?.delete(socket);
-      if (set?.size === 0) {
-        this.socketsByUser.delete(userId);
-        this.personBuckets.delete(userId);
-      }
+      this.forget(socket);
     });
   }
 

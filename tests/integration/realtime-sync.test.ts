@@ -261,7 +261,7 @@ for (const backend of backends) {
       expect(performance.now() - started).toBeLessThan(2000);
     });
 
-    it('refuses one person’s sockets past the limit on a node in the handshake; closing one makes room', async () => {
+    it('refuses one person’s sockets past the limit on a node in the handshake, also when they race; closing one makes room', async () => {
       const busy = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
       const cookie = (await signedIn(server.url, busy)).cookieHeader();
       const open = (reconnection = false) => io(`${server.url}/sync`, { parser: msgpackParser, transports: ['websocket'], reconnection, extraHeaders: { cookie } });
@@ -270,9 +270,13 @@ for (const backend of backends) {
           socket.once('connect', () => resolve('connected'));
           socket.once('connect_error', (err) => resolve(err.message));
         });
-      const held = Array.from({ length: LIMITS.maxSocketsPerPerson }, () => open());
-      const results = await Promise.all(held.map(connected));
-      expect(results.filter((r) => r !== 'connected')).toEqual([]);
+      // All at once: handshakes racing each other must not pass the check together.
+      const rush = Array.from({ length: LIMITS.maxSocketsPerPerson + 10 }, () => open());
+      const results = await Promise.all(rush.map(connected));
+      expect(results.filter((r) => r === 'connected')).toHaveLength(LIMITS.maxSocketsPerPerson);
+      expect(results.filter((r) => r !== 'connected')).toEqual(Array(10).fill('too_many_connections'));
+      const held = rush.filter((_, i) => results[i] === 'connected');
+      for (const socket of rush) if (!held.includes(socket)) socket.disconnect();
       const oneTooMany = open();
       expect(await connected(oneTooMany)).toBe('too_many_connections');
       oneTooMany.disconnect();
