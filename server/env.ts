@@ -48,7 +48,6 @@ const schema = z.object({
   ACCORD_ACCESS_TTL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).max(300_000).default(30_000)),
   /** Bench diagnostic: a file to record where edits' time goes in the server (server/realtime/latency-trace.ts). */
   ACCORD_LATENCY_TRACE: optionalString,
-  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
 });
 
 export type Env = z.infer<typeof schema> & {
