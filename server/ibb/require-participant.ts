@@ -56,7 +56,10 @@ export async function requireParticipant(userId: string, sessionId: string): Pro
     throw err;
   }
   const [p] = await participantQuery().execute({ sessionId: session.id, userId });
-  if (!p) throw new AppError('not_found', 'Session not found');
+  // A person who changed sides since the session was set up sits on neither team (their old
+  // party's caucus above all) until a facilitator adds them again: the same rule as the
+  // realtime access check (server/realtime/doc-access.ts).
+  if (!p || p.party !== membership.party) throw new AppError('not_found', 'Session not found');
   return { session, membership, party: p.party, role: p.role, isSigner: p.isSigner };
 }
 

@@ -102,8 +102,12 @@ export interface SessionSummary {
 
 /** Sessions of a partnership that the viewer takes part in (a session's existence is private to it). */
 export async function listMySessions(actorId: string, partnershipId: string): Promise<SessionSummary[]> {
-  await requireMembership(actorId, partnershipId);
-  const mine = await getDb().select({ sessionId: ibbParticipants.sessionId }).from(ibbParticipants).where(eq(ibbParticipants.userId, actorId));
+  const membership = await requireMembership(actorId, partnershipId);
+  // Only sessions where the person still sits on the side they were added for (requireParticipant).
+  const mine = await getDb()
+    .select({ sessionId: ibbParticipants.sessionId })
+    .from(ibbParticipants)
+    .where(and(eq(ibbParticipants.userId, actorId), eq(ibbParticipants.party, membership.party)));
   if (mine.length === 0) return [];
   return getDb()
     .select({ id: ibbSessions.id, title: ibbSessions.title, phase: ibbSessions.phase, startsOn: ibbSessions.startsOn })

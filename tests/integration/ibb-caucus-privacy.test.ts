@@ -9,7 +9,7 @@ import { startAccord } from '../support/server';
 import { updateMessage } from '../support/raw-sync';
 import { connectAs, openSynced, waitForConnect, waitForDoc } from '../support/sync';
 
-type Built = { id: string; email: string; password: string };
+type Built = { id: string; email: string; password: string; membershipId: string | null };
 
 /**
  * A party's caucus never reaches the other party — nor the facilitator unless invited, nor
@@ -151,5 +151,43 @@ describe('IBB caucus privacy', () => {
     addIssue(fresh.doc, { id: 'after-unlock', title: 'Written after the unlock', raisedBy: 'management' });
     await fresh.whenSaved();
     expect(fresh.status.error).toBeNull();
+  });
+  it('drops a participant who changes sides from their old party’s caucus and the session, at once and over HTTP too', async () => {
+    const mover = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+    const sid = (
+      await server.fixture('ibbSession', {
+        actorId: people.facilitator.id,
+        partnershipId,
+        input: {
+          title: 'Changing sides',
+          participants: [
+            { userId: mover.id, role: 'team_member' },
+            { userId: people.laborChief.id, role: 'chief_spokesperson' },
+            { userId: people.mgmtChief.id, role: 'chief_spokesperson' },
+          ],
+        },
+      })
+    ).id;
+    const caucus = `caucus:${sid}:labor`;
+    const client = await connect(mover);
+    await openSynced(client, caucus);
+    const removed = new Promise<string>((resolve) => client.socket.on('doc:error', (e: { docId: string | null; code: string }) => e.docId === caucus && resolve(e.code)));
+    const started = performance.now();
+    // Promoted out of the union: now management.
+    await server.fixture('changeMemberRole', { actorId: people.facilitator.id, partnershipId, input: { membershipId: mover.membershipId ?? '', party: 'management', role: 'administrator' } });
+    expect(await removed).toBe('access_revoked');
+    expect(performance.now() - started).toBeLessThan(1000);
+    for (const docId of [caucus, `caucus:${sid}:management`, `ibb:${sid}`]) {
+      expect(await client.socket.emitWithAck('doc:join', { docId }), docId).toEqual({ ok: false, code: 'not_found', message: 'Document not found' });
+    }
+    const http = new HttpClient(server.url);
+    expect((await http.signIn(mover.email, mover.password)).ok).toBe(true);
+    for (const path of [`/p/${partnershipId}/ibb/${sid}`, `/p/${partnershipId}/ibb/${sid}/caucus/labor`, `/api/ibb/${sid}/export/json`]) {
+      expect((await http.request(path)).status, path).toBe(404);
+    }
+    // Nor is it listed on the partnership home.
+    const home = await http.request(`/p/${partnershipId}`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).not.toContain('Changing sides');
   });
 });
