@@ -3,6 +3,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { boards } from '../../db/schema';
 import { MAX_TITLE, readBoardTitle } from '../../domain/board/team-board';
+import { pgText } from '../../domain/text/pg-text';
 
 /** At most one title write per board per this many milliseconds while people type. */
 const MIRROR_EVERY_MS = 1000;
@@ -45,7 +46,7 @@ export class BoardTitleMirror {
   }
 
   private async write(): Promise<void> {
-    const title = readBoardTitle(this.doc).trim().slice(0, MAX_TITLE);
+    const title = pgText(readBoardTitle(this.doc)).trim().slice(0, MAX_TITLE);
     if (title === '' || title === this.lastWritten) return;
     try {
       await getDb()

@@ -3,6 +3,7 @@ import type { Db, PreparedStatement } from '../../db/client';
 import { getDb, runPrepared } from '../../db/client';
 import { docClients, docSnapshots, docUpdates, participationEvents } from '../../db/schema';
 import type { YjsWorkerPool } from './yjs-worker-pool';
+import { pgText } from '../../domain/text/pg-text';
 
 /**
  * PostgreSQL is the source of truth for docs: a snapshot row plus the append-only
@@ -202,7 +203,7 @@ const APPEND_UPDATES: PreparedStatement = {
 select array_agg(id::text order by id) as ids from u`,
 };
 
-const hexText = (s: string) => Buffer.from(s, 'utf8').toString('hex');
+const hexText = (s: string) => Buffer.from(pgText(s), 'utf8').toString('hex');
 const hexBytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
 /**

@@ -75,6 +75,21 @@ for (const backend of backends) {
       expect(events).toContainEqual({ actorId: labor2.id, kind: 'edited', targetItem: 'notes/n-b', targetAuthorId: management.id });
     });
 
+    it('saves content whose keys and title hold a NUL character, which PostgreSQL text cannot, and keeps saving after', async () => {
+      const own = (await server.fixture('board', { actorId: facilitator.id, partnershipId, input: { title: 'NUL' } })).id;
+      const a = await openSynced(await connect(labor), boardDocId(own));
+      const column = readBoard(a.doc).columns[0]?.id ?? '';
+      addNote(a.doc, { id: 'n\u0000ul', column, text: 'a note with a NUL in its id' });
+      setBoardTitle(a.doc, 'Title with \u0000 inside');
+      const inTime = (p: Promise<void>) => Promise.race([p.then(() => 'saved'), new Promise<string>((r) => setTimeout(() => r('still saving'), 5000))]);
+      expect(await inTime(a.whenSaved())).toBe('saved');
+      addNote(a.doc, { id: 'after', column, text: 'and one after it' });
+      expect(await inTime(a.whenSaved())).toBe('saved');
+      const events = await server.fixture('participationEvents', { docId: boardDocId(own) });
+      expect(events).toContainEqual(expect.objectContaining({ kind: 'created', targetItem: 'notes/n\uFFFDul' }));
+      expect(events).toContainEqual(expect.objectContaining({ kind: 'created', targetItem: 'notes/after' }));
+    });
+
     it('copies a title edited on the board into the list of boards, within seconds', async () => {
       const a = await openSynced(await connect(management), boardDocId(boardId));
       setBoardTitle(a.doc, 'Shared');
