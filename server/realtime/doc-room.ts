@@ -414,7 +414,11 @@ export class DocRoom {
   }
 
   async drain(): Promise<void> {
-    while (this.inFlight > 0) await this.deps.writer.drain();
+    while (this.inFlight > 0) {
+      await this.deps.writer.drain();
+      // Never spin on microtasks: a write the writer no longer counts settles on a later turn.
+      if (this.inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   scheduleCompaction(): void {

@@ -103,7 +103,17 @@ export class UpdateLogWriter {
 
   /** Retries one doc's writes (and any that arrive for it meanwhile) until they commit. */
   private retryDoc(docId: string, writes: Queued[], firstError: unknown): void {
-    const held = [...writes];
+    // Writes of this doc that arrived while its batch was failing are in the queue: they go
+    // behind the refused ones, or the next commit would write (and acknowledge) them first.
+    const later = this.queue.filter((q) => q.docId === docId);
+    if (later.length > 0) this.queue = this.queue.filter((q) => q.docId !== docId);
+    const existing = this.retrying.get(docId);
+    if (existing) {
+      // Already retrying (one loop per doc): these are newer than what it holds.
+      existing.push(...writes, ...later);
+      return;
+    }
+    const held = [...writes, ...later];
     this.retrying.set(docId, held);
     void (async () => {
       let err = firstError;

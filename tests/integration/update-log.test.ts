@@ -207,6 +207,34 @@ describeEachBackend('the update log', ({ backend }) => {
     await writer.drain();
   });
 
+  it('keeps a doc’s order when its next write arrives while its failed batch is being sorted out', async () => {
+    const partnership = await buildPartnership();
+    const alice = await buildUser({ partnershipId: partnership.id });
+    const stuck = `board:${crypto.randomUUID()}`;
+    const { updates } = updatesOf(2);
+    const ghost = crypto.randomUUID(); // no such person yet: the foreign key refuses the row
+    let next: Promise<number> | null = null;
+    let nextCommitted = false;
+    const writer = new UpdateLogWriter((docId) => {
+      // The batch has failed and the writer is about to retry it per doc: a write of the same
+      // doc arriving now must wait behind the refused one, not be committed ahead of it.
+      if (docId === null && !next) {
+        next = writer.append(stuck, { update: updates[1] ?? new Uint8Array(), actorId: alice.id, claimClients: [], events: [] }).then((id) => {
+          nextCommitted = true;
+          return id;
+        });
+      }
+    });
+    const first = writer.append(stuck, { update: updates[0] ?? new Uint8Array(), actorId: ghost, claimClients: [], events: [] });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(next).not.toBeNull();
+    expect(nextCommitted).toBe(false);
+    await getDb().insert(users).values({ id: ghost, email: `${ghost}@test.example`, name: 'Late arrival', passwordHash: null });
+    const [firstId, nextId] = await Promise.all([first, next as unknown as Promise<number>]);
+    expect(nextId).toBeGreaterThan(firstId);
+    await writer.drain();
+  });
+
   if (backend === 'pglite') {
     it('runs the embedded database on its own thread with PostgreSQL errors and transactions intact', async () => {
       const raw = getRawClient();
