@@ -85,6 +85,7 @@ export class DocRoom {
   private readonly socketChains = new Map<string, Promise<unknown>>();
   /** Writes handed to the group commit and not yet committed. */
   private inFlight = 0;
+  private readonly uncommitted = new Set<Promise<void>>();
   private readonly outgoing: { update: Uint8Array; sender: string | null }[] = [];
   private isOutgoingScheduled = false;
   private lastRecords: ChangeRecord[] = [];
@@ -224,7 +225,9 @@ export class DocRoom {
       this.stats.refused++;
       return ack({ ok: false, fatal: result.fatal, code: result.code, message: result.message });
     }
-    if (!result.accepted) return ack({ ok: true });
+    // Nothing new, but what the update carries may be in memory only (its first sending is
+    // still being committed): acknowledged once that commit is done, like the first.
+    if (!result.accepted) return { ack: { ok: true }, durable: this.whenCommitted() };
     const taken = () => {
       this.stats.refused++;
       return ack({ ok: false, code: 'client_id_taken', message: 'clientID is bound to another person' });
@@ -382,12 +385,24 @@ export class DocRoom {
     this.inFlight++;
     const committed = this.deps.writer.append(this.docId, write).then((rowId) => {
       this.inFlight--;
+      this.uncommitted.delete(committed);
       if (this.deps.bus) this.heldRows.set(rowId, performance.now());
       this.lastUpdateId = Math.max(this.lastUpdateId, rowId);
       this.logLength++;
       this.considerCompaction();
     });
+    this.uncommitted.add(committed);
     return committed;
+  }
+
+  /**
+   * Resolves once every write this node had handed to the database when called is committed.
+   * What the server tells a client it holds (its state vector in a step 1, an ack of content
+   * it already had) must not run ahead of the log: a client that reconnects while its last
+   * change is still being committed would otherwise see it as saved, and lose it in a crash.
+   */
+  whenCommitted(): Promise<void> {
+    return this.uncommitted.size === 0 ? Promise.resolve() : Promise.all([...this.uncommitted]).then(() => undefined);
   }
 
   /** After each commit: fold past the hard limit at once, else once the doc goes quiet. */

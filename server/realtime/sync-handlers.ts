@@ -201,7 +201,7 @@ export class SyncHandlers {
     // After the ack: our state vector (the client answers with what we lack) and presence.
     setImmediate(() => {
       if (!socket.data.docs.has(docId)) return;
-      socket.emit('doc:sync', docId, toWire(loaded.room.step1()));
+      this.sendStep1(socket, docId, loaded);
       const states = [...loaded.awareness.getStates().keys()];
       if (states.length > 0) socket.emit('doc:awareness', docId, toWire(encodeAwarenessUpdate(loaded.awareness, states)));
     });
@@ -261,7 +261,7 @@ export class SyncHandlers {
     if (parsed.type === SYNC_STEP1) {
       // Answer with what the client lacks, then ask for what we lack.
       socket.emit('doc:sync', docId, toWire(loaded.room.step2For(parsed.payload)));
-      socket.emit('doc:sync', docId, toWire(loaded.room.step1()));
+      this.sendStep1(socket, docId, loaded);
       return { ok: true };
     }
     if (isEmptyUpdate(parsed.payload)) return { ok: true };
@@ -278,6 +278,19 @@ export class SyncHandlers {
       return { ok: false, code: result.code, message: result.message };
     }
     return { ok: true };
+  }
+
+  /**
+   * Our state vector, once what this node was committing at this moment is committed: the
+   * client sends whatever the vector lacks and otherwise counts its changes as saved, so the
+   * vector must not include a change that is still only in memory (its author reconnecting
+   * while the database is slow or failing would see it as saved).
+   */
+  private sendStep1(socket: SyncSocket, docId: string, loaded: LoadedRoom): void {
+    const joined = socket.data.docs.get(docId);
+    void loaded.room.whenCommitted().then(() => {
+      if (socket.connected && socket.data.docs.get(docId) === joined) socket.emit('doc:sync', docId, toWire(loaded.room.step1()));
+    });
   }
 
   private async awareness(socket: SyncSocket, rawDocId: unknown, rawUpdate: unknown): Promise<void> {

@@ -452,6 +452,37 @@ for (const backend of backends) {
       expect(handle.status.access).toBe('edit');
     });
 
+    it('does not call a change saved after a reconnect, or acknowledge it sent again, while its commit still fails', async () => {
+      const own = (await server.fixture('board', { actorId: facilitator.id, partnershipId, input: { title: 'Blip' } })).id;
+      const docId = boardDocId(own);
+      const a = await openSynced(await connect(labor), docId);
+      await server.fixture('breakUpdateLog', undefined);
+      try {
+        a.doc.getText('durable').insert(0, 'not committed yet');
+        await a.until((s) => s.save === 'saving');
+        // A network blip: the transport drops, the client reconnects and joins again by itself.
+        const back = new Promise((resolve) => a.client.socket.io.once('reconnect', resolve));
+        a.client.socket.io.engine.close();
+        await back;
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(a.status.save).toBe('saving');
+        // The server holds the change in memory: sent again, it is still not acknowledged.
+        const again = await a.client.socket
+          .timeout(1000)
+          .emitWithAck('doc:sync', docId, encodeUpdateMessage(Y.encodeStateAsUpdate(a.doc)))
+          .then(
+            () => 'acknowledged',
+            () => 'no answer',
+          );
+        expect(again).toBe('no answer');
+      } finally {
+        await server.fixture('repairUpdateLog', undefined);
+      }
+      await a.whenSaved();
+      const fresh = await openSynced(await connect(management), docId);
+      expect(fresh.doc.getText('durable').toString()).toBe('not committed yet');
+    });
+
     it('acknowledges an update only once it is committed', async () => {
       const a = await openSynced(await connect(labor), boardDocId(boardId));
       await server.fixture('breakUpdateLog', undefined);
