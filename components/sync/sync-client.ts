@@ -265,6 +265,14 @@ export class DocHandle {
   }
 
   handleError(err: DocErrorPayload): void {
+    if (err.code === 'access_unconfirmed') {
+      // Removed until the server can read our access again: join again after a pause.
+      this.isJoined = false;
+      this.dropRemotePresence();
+      this.setStatus({ connection: 'connecting' });
+      this.scheduleRejoin();
+      return;
+    }
     if (err.code === 'access_revoked') {
       this.isJoined = false;
       this.dropRemotePresence();

@@ -65,6 +65,11 @@ export const SYNC_ERROR_CODES = [
   'missing_dependencies',
   /** Access to the doc was withdrawn; the socket has been removed from it. */
   'access_revoked',
+  /**
+   * Access may have changed (a membership change, a lock) and the server could not read it
+   * (its database failed): the socket has been removed from the doc. Join again after a pause.
+   */
+  'access_unconfirmed',
   /** Too many joined docs on this socket. */
   'too_many_docs',
   /** Server-side failure; try again. */

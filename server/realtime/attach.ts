@@ -85,7 +85,9 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
         fanout.emit(docId, 'doc:sync', [docId, toWire(message)], except);
       },
       emitSyncTo: (socketId, docId, message) => {
-        nsp.sockets.get(socketId)?.emit('doc:sync', docId, toWire(message));
+        // Only while it is still on the doc: it may have lost access since its update arrived.
+        const socket = nsp.sockets.get(socketId);
+        if (socket?.data.docs?.has(docId)) socket.emit('doc:sync', docId, toWire(message));
       },
       emitAwareness: (docId, update, except) => {
         // Presence is sent reliably: a dropped join or leave would leave a ghost for 30 s.

@@ -50,6 +50,8 @@ const noop = () => undefined;
  */
 export class SyncHandlers {
   private readonly socketsByUser = new Map<string, Set<SyncSocket>>();
+  /** Counts access-change events (membership, locks): a join that spans one reads access again. */
+  private accessEpoch = 0;
   /** Each person's message allowance over all their sockets on this node. */
   private readonly personBuckets = new Map<string, TokenBucket>();
   /** Background refreshes of many sockets' access, read together. */
@@ -178,13 +180,25 @@ export class SyncHandlers {
     const existing = socket.data.docs.get(docId);
     if (existing) return { ok: true, access: existing.access };
     if (socket.data.docs.size >= LIMITS.maxDocsPerSocket) return { ok: false, code: 'too_many_docs', message: 'Too many open documents' };
-    const decision = await resolveDocAccess(socket.data.userId, parsed);
+    let epoch = this.accessEpoch;
+    let decision = await resolveDocAccess(socket.data.userId, parsed);
     // Same answer for "does not exist" and "not yours": nothing about the doc leaks.
     if (decision.access === 'none' || !decision.partnershipId) return { ok: false, code: 'not_found', message: 'Document not found' };
     const loaded = await this.registry.acquire(docId, socket.id);
-    if (!socket.connected) {
+    // Access changed somewhere while the doc loaded (a re-check then would not have found
+    // this socket on the doc yet): read it again, or the join would stand on the old answer.
+    try {
+      while (socket.connected && this.accessEpoch !== epoch) {
+        epoch = this.accessEpoch;
+        decision = await resolveDocAccess(socket.data.userId, parsed);
+      }
+    } catch (err) {
       this.registry.release(docId, socket.id, []);
-      return { ok: false, code: 'internal', message: 'Disconnected' };
+      throw err; // answered `internal`: the client joins again after a pause
+    }
+    if (!socket.connected || decision.access === 'none' || !decision.partnershipId) {
+      this.registry.release(docId, socket.id, []);
+      return socket.connected ? { ok: false, code: 'not_found', message: 'Document not found' } : { ok: false, code: 'internal', message: 'Disconnected' };
     }
     socket.data.docs.set(docId, {
       access: decision.access,
@@ -390,23 +404,36 @@ export class SyncHandlers {
    * (an IBB board locked or unlocked), on this node or, via Redis, another.
    */
   async recheckDocsOf(id: string): Promise<void> {
+    this.accessEpoch++;
     const targets: [SyncSocket, string][] = [];
     for (const sockets of this.socketsByUser.values()) {
       for (const socket of sockets) {
         for (const docId of socket.data.docs.keys()) if (parseDocId(docId)?.id === id) targets.push([socket, docId]);
       }
     }
-    await Promise.all(targets.map(([socket, docId]) => this.recheck(socket, docId).catch((err: unknown) => console.error('[realtime] access re-check failed', err))));
+    await Promise.all(targets.map(([socket, docId]) => this.recheck(socket, docId).catch((err: unknown) => this.unconfirmed(socket, docId, err))));
   }
 
   /** Called when a person's membership changed (on this node or, via Redis, another). */
   async recheckUser(userId: string): Promise<void> {
+    this.accessEpoch++;
     const sockets = this.socketsByUser.get(userId);
     if (!sockets) return;
     for (const socket of sockets) {
       for (const docId of [...socket.data.docs.keys()]) {
-        await this.recheck(socket, docId).catch((err: unknown) => console.error('[realtime] access re-check failed', err));
+        await this.recheck(socket, docId).catch((err: unknown) => this.unconfirmed(socket, docId, err));
       }
     }
+  }
+
+  /**
+   * Access may just have been withdrawn and could not be read: fail closed. The socket leaves
+   * the doc (nothing more reaches it) and joins again once the database answers.
+   */
+  private unconfirmed(socket: SyncSocket, docId: string, err: unknown): void {
+    console.error('[realtime] access re-check after a change failed; removing the socket from the doc until it joins again', err);
+    if (!socket.data.docs.has(docId)) return;
+    this.leave(socket, docId);
+    socket.emit('doc:error', { docId, code: 'access_unconfirmed', message: 'Could not confirm access after a change; join again' });
   }
 }

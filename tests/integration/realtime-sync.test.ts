@@ -372,6 +372,29 @@ for (const backend of backends) {
       expect(seen()?.user?.role).toBe('administrator');
     });
 
+    it('fails closed when access cannot be read after a change: the socket leaves the doc, and joins again once it can', async () => {
+      const person = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
+      const own = (await server.fixture('board', { actorId: facilitator.id, partnershipId, input: { title: 'Fail closed' } })).id;
+      const docId = boardDocId(own);
+      const handle = await openSynced(await connect(person), docId);
+      const writer = await openSynced(await connect(labor), docId);
+      const removed = new Promise<string>((resolve) => handle.client.socket.on('doc:error', (e: { docId: string | null; code: string }) => e.docId === docId && resolve(e.code)));
+      await server.fixture('breakAccessReads', undefined);
+      try {
+        await server.fixture('announceMembershipChange', { partnershipId, userId: person.id });
+        expect(await removed).toBe('access_unconfirmed');
+        // Nothing reaches it meanwhile.
+        writer.doc.getText('t').insert(0, 'while access is unknown');
+        await new Promise((r) => setTimeout(r, 500));
+        expect(handle.doc.getText('t').toString()).toBe('');
+      } finally {
+        await server.fixture('repairAccessReads', undefined);
+      }
+      // The client joins again by itself and catches up.
+      await waitForDoc(handle.doc, (d) => d.getText('t').toString() === 'while access is unknown');
+      expect(handle.status.access).toBe('edit');
+    });
+
     it('works over HTTP long-polling only', async () => {
       const a = await openSynced(await connect(labor, { transports: ['polling'] }), boardDocId(boardId));
       const b = await openSynced(await connect(management, { transports: ['polling'] }), boardDocId(boardId));

@@ -14,6 +14,7 @@ import { invitePerson } from '../../server/partnerships/invite-person';
 import { revokeMembership } from '../../server/partnerships/revoke-membership';
 import type { ChangeMemberRoleInput } from '../../server/partnerships/change-member-role';
 import { changeMemberRole } from '../../server/partnerships/change-member-role';
+import { emitEvent } from '../../server/events';
 import { buildPartnership, buildUser } from './factories';
 import { ibbFixtures } from './ibb-fixtures';
 
@@ -63,6 +64,20 @@ export const fixtures = {
   },
   repairUpdateLog: async () => {
     await getDb().execute(sql`drop trigger if exists accord_test_fail on doc_updates`);
+    return true;
+  },
+  /** Makes reading anyone's access fail for a while (the memberships table is gone), as a database outage would. */
+  breakAccessReads: async () => {
+    await getDb().execute(sql`alter table memberships rename to memberships_unavailable`);
+    return true;
+  },
+  repairAccessReads: async () => {
+    await getDb().execute(sql`alter table memberships_unavailable rename to memberships`);
+    return true;
+  },
+  /** What a membership command announces after its commit, without changing anything. */
+  announceMembershipChange: async (args: { partnershipId: string; userId: string }) => {
+    emitEvent('membership:changed', args);
     return true;
   },
   /** Makes loading a doc fail for a while (its snapshot table is gone), as a database outage would. */
