@@ -146,7 +146,14 @@ export class DocRoom {
     let foldedState: Uint8Array | null = null;
     if (stored.updates.length > LOAD_IN_WORKER_AFTER) {
       // A long log is folded off the event loop; the room applies one merged state.
-      const { state } = await deps.pool.merge(stored.snapshot, stored.updates);
+      let state: Uint8Array;
+      try {
+        ({ state } = await deps.pool.merge(stored.snapshot, stored.updates));
+      } catch (err) {
+        // Over the worker's time or memory limit: no room, and no listener left behind.
+        await room.unsubscribe?.().catch(() => undefined);
+        throw err;
+      }
       Y.applyUpdate(room.doc, state, 'load');
       foldedState = state;
     } else {

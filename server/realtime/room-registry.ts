@@ -124,7 +124,13 @@ export class RoomRegistry {
     if (!entry) return;
     const loaded = await entry;
     loaded.idleTimer = null;
-    if (loaded.sockets.size > 0 || loaded.room.hasPendingWrites()) return;
+    if (loaded.sockets.size > 0) return;
+    if (loaded.room.hasPendingWrites()) {
+      // Its last writes are still being committed (or retried): look again later, or a room
+      // nobody joins again would stay loaded for good.
+      loaded.idleTimer = setTimeout(() => void this.unloadIfIdle(docId), this.idleMs);
+      return;
+    }
     this.rooms.delete(docId);
     if (loaded.room.logLength > 20) loaded.room.scheduleCompaction();
     loaded.awareness.destroy();
