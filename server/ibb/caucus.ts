@@ -41,7 +41,8 @@ export async function setCaucusFacilitatorInvite(actorId: string, sessionId: str
     .from(ibbParticipants)
     .where(and(eq(ibbParticipants.sessionId, sessionId), eq(ibbParticipants.role, 'facilitator')));
   for (const f of facilitators) emitEvent('membership:changed', { partnershipId: p.session.partnershipId, userId: f.userId });
-  notifyRecords(ibbDocId(sessionId), 'caucus');
+  // The party's own business: its side and the facilitators refresh; the other side is not told.
+  notifyRecords(ibbDocId(sessionId), 'caucus', [p.party, 'neutral']);
 }
 
 export const callCaucusInput = z.object({ minutes: z.number().int().min(1).max(240) });

@@ -17,7 +17,7 @@ import { LocalFanout } from './local-fanout';
 import { NodeLiveness } from './node-liveness';
 import { RoomRegistry } from './room-registry';
 import type { SocketData, SyncSocket } from './sync-handlers';
-import { SyncHandlers } from './sync-handlers';
+import { SyncHandlers, partyRoom } from './sync-handlers';
 import { TokenBucket } from './rate-limiter';
 import { openLatencyTrace } from './latency-trace';
 import { UpdateLogWriter } from './update-log-writer';
@@ -110,9 +110,10 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Realtime> 
         registry.release(docId, socketKey, []);
       }
     },
-    notifyRecords(docId, kind) {
+    notifyRecords(docId, kind, parties) {
       // Through the adapter: reaches the doc's sockets on every node.
-      nsp.to(docId).emit('doc:record', { docId, kind });
+      const rooms = parties ? parties.map((party) => partyRoom(docId, party)) : [docId];
+      if (rooms.length > 0) nsp.to(rooms).emit('doc:record', { docId, kind });
     },
   });
 

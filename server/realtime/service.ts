@@ -1,3 +1,4 @@
+import type { Party } from '../../domain/partnership/roles';
 import type { ParticipationRow } from './persistence';
 
 /**
@@ -11,8 +12,12 @@ export interface RealtimeService {
    * synchronously under the room, so server writes to one doc never interleave.
    */
   writeDoc(docId: string, build: (state: Uint8Array) => Uint8Array, events: ParticipationRow[]): Promise<void>;
-  /** Tells everyone joined to the doc that its records changed (they refetch). */
-  notifyRecords(docId: string, kind: string): void;
+  /**
+   * Tells everyone joined to the doc that its records changed (they refetch); with
+   * `parties`, only the sockets on it as one of those parties (a party's own business, such
+   * as its caucus invitation, is not announced to the other side).
+   */
+  notifyRecords(docId: string, kind: string, parties?: readonly Party[]): void;
 }
 
 const key = Symbol.for('accord.realtime');

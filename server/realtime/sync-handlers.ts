@@ -13,6 +13,11 @@ import type { LoadedRoom, RoomRegistry } from './room-registry';
 import { SYNC_STEP1, encodeAwarenessEntries, isEmptyUpdate, parseAwarenessUpdate, parseSyncMessage } from './sync-messages';
 import type { AwarenessEntry } from './sync-messages';
 
+/** The socket.io room of one party's sockets on a doc (bargaining sessions only). */
+export function partyRoom(docId: string, party: Party): string {
+  return `${docId}#party:${party}`;
+}
+
 export interface JoinedDoc {
   access: DocAccess;
   partnershipId: string;
@@ -211,7 +216,11 @@ export class SyncHandlers {
       awarenessClients: new Set(),
     });
     await socket.join(docId);
+    // A bargaining session's sockets also sit in a room per party, for announcements that
+    // are one party's business (server/realtime/service.ts).
+    if (parsed.kind === 'ibb' && decision.party) await socket.join(partyRoom(docId, decision.party));
     if (socket.data.docs.has(docId)) this.fanout.add(docId, socket);
+    else this.leaveRooms(socket, docId, decision.party);
     // After the ack: our state vector (the client answers with what we lack) and presence.
     setImmediate(() => {
       if (!socket.data.docs.has(docId)) return;
@@ -226,9 +235,14 @@ export class SyncHandlers {
     const joined = socket.data.docs.get(docId);
     if (!joined) return;
     socket.data.docs.delete(docId);
-    void socket.leave(docId);
+    this.leaveRooms(socket, docId, joined.party);
     this.fanout.remove(docId, socket);
     this.registry.release(docId, socket.id, joined.awarenessClients);
+  }
+
+  private leaveRooms(socket: SyncSocket, docId: string, party: Party | null): void {
+    void socket.leave(docId);
+    if (party) void socket.leave(partyRoom(docId, party));
   }
 
   /** The socket's joined doc, with access re-read when the cached decision is old. */
@@ -366,6 +380,10 @@ export class SyncHandlers {
     // person tries, rather than on a refused write.
     if (joined.access !== decision.access) socket.emit('doc:access', { docId, access: decision.access });
     const restamp = joined.party !== decision.party || joined.role !== decision.role;
+    if (joined.party !== decision.party && parsed.kind === 'ibb') {
+      if (joined.party) void socket.leave(partyRoom(docId, joined.party));
+      if (decision.party) void socket.join(partyRoom(docId, decision.party));
+    }
     joined.access = decision.access;
     joined.party = decision.party;
     joined.role = decision.role;

@@ -1,3 +1,4 @@
+import type { Party } from '../../domain/partnership/roles';
 import * as Y from 'yjs';
 import { SERVER_CLIENT_ID } from '../../domain/sync/protocol';
 import type { ParticipationRow } from './persistence';
@@ -28,6 +29,6 @@ export async function writeDoc(docId: string, change: (doc: Y.Doc) => void, even
   await appendUpdates(docId, [{ update: build(Y.encodeStateAsUpdate(doc)), actorId: null, claimClients: [], events }]);
 }
 
-export function notifyRecords(docId: string, kind: string): void {
-  realtimeService()?.notifyRecords(docId, kind);
+export function notifyRecords(docId: string, kind: string, parties?: readonly Party[]): void {
+  realtimeService()?.notifyRecords(docId, kind, parties);
 }

@@ -112,6 +112,18 @@ describe('IBB caucus privacy', () => {
     expect((await again.socket.emitWithAck('doc:join', { docId: caucus })).ok).toBe(false);
   });
 
+  it('announces a party’s caucus invitation to that party and the facilitators, not to the other side', async () => {
+    const docId = `ibb:${sessionId}`;
+    const joined = await Promise.all([people.laborMember, people.facilitator, people.mgmtChief].map(async (person) => (await openSynced(await connect(person), docId)).client));
+    const records = joined.map(() => [] as string[]);
+    joined.forEach((c, i) => c.socket.on('doc:record', (r: { kind: string }) => records[i]?.push(r.kind)));
+    await server.fixture('ibbCaucusInvite', { actorId: people.laborChief.id, sessionId, isInvited: true });
+    await expect.poll(() => records[0]?.includes('caucus') && records[1]?.includes('caucus'), { timeout: 5000, interval: 20 }).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(records[2]).toEqual([]);
+    await server.fixture('ibbCaucusInvite', { actorId: people.laborChief.id, sessionId, isInvited: false });
+  });
+
   it('refuses the session’s pages and exports to non-participants with 404', async () => {
     const http = new HttpClient(server.url);
     expect((await http.signIn(people.bystander.email, people.bystander.password)).ok).toBe(true);
