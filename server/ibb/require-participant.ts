@@ -57,10 +57,19 @@ export async function requireParticipant(userId: string, sessionId: string): Pro
   }
   const [p] = await participantQuery().execute({ sessionId: session.id, userId });
   // A person who changed sides since the session was set up sits on neither team (their old
-  // party's caucus above all) until a facilitator adds them again: the same rule as the
-  // realtime access check (server/realtime/doc-access.ts).
-  if (!p || p.party !== membership.party) throw new AppError('not_found', 'Session not found');
+  // party's caucus above all), and a facilitator who no longer is one holds no session
+  // powers, until a facilitator adds them again: the realtime check's rule too
+  // (server/realtime/doc-access.ts).
+  if (!p || !stillHolds(p, membership)) throw new AppError('not_found', 'Session not found');
   return { session, membership, party: p.party, role: p.role, isSigner: p.isSigner };
+}
+
+/**
+ * A participant row counts only while the person still is what it was made for: a member of
+ * that party and, for a facilitator's row, a facilitator.
+ */
+export function stillHolds(p: { party: Party; role: SessionRole }, membership: { party: Party; role: string }): boolean {
+  return p.party === membership.party && (p.role !== 'facilitator' || membership.role === 'facilitator');
 }
 
 export function assertFacilitator(p: Participant): void {

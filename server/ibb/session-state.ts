@@ -8,7 +8,7 @@ import { activeCaucuses, isFacilitatorInvitedToCaucus } from './caucus';
 import { listConsensusChecks } from './consensus-checks';
 import { listCommuniques } from './communique';
 import { listEvaluations } from './evaluations';
-import { requireParticipant } from './require-participant';
+import { requireParticipant, stillHolds } from './require-participant';
 
 export type { SessionState };
 import { listTentativeAgreements } from './tentative-agreements';
@@ -103,11 +103,12 @@ export interface SessionSummary {
 /** Sessions of a partnership that the viewer takes part in (a session's existence is private to it). */
 export async function listMySessions(actorId: string, partnershipId: string): Promise<SessionSummary[]> {
   const membership = await requireMembership(actorId, partnershipId);
-  // Only sessions where the person still sits on the side they were added for (requireParticipant).
-  const mine = await getDb()
-    .select({ sessionId: ibbParticipants.sessionId })
+  // Only sessions where the person still is what they were added as (requireParticipant).
+  const rows = await getDb()
+    .select({ sessionId: ibbParticipants.sessionId, party: ibbParticipants.party, role: ibbParticipants.role })
     .from(ibbParticipants)
-    .where(and(eq(ibbParticipants.userId, actorId), eq(ibbParticipants.party, membership.party)));
+    .where(eq(ibbParticipants.userId, actorId));
+  const mine = rows.filter((r) => stillHolds(r, membership));
   if (mine.length === 0) return [];
   return getDb()
     .select({ id: ibbSessions.id, title: ibbSessions.title, phase: ibbSessions.phase, startsOn: ibbSessions.startsOn })

@@ -147,16 +147,18 @@ export class DocAccessRefresher {
  * back to back, ~2 ms after a quiet moment, on embedded PGlite). The rules are
  * `requireParticipant`'s and `isFacilitatorInvitedToCaucus`'s: no membership, a revoked
  * one, no participant row, or a participant row of a party the person no longer belongs to
- * (someone who changed sides sits on neither team until added again) is no row.
+ * (someone who changed sides sits on neither team until added again) or a facilitator's row
+ * of someone who is no longer a facilitator is no row.
  */
 const SESSION_ACCESS: PreparedStatement = {
-  name: 'accord_ibb_access_v2',
+  name: 'accord_ibb_access_v3',
   types: ['uuid', 'uuid', 'text'],
   text: `select s.partnership_id, s.is_locked, p.party, p.role as session_role, m.role as member_role,
   exists (select 1 from ibb_caucus_invites i where i.session_id = s.id and i.party::text = $3 and i.withdrawn_at is null) as is_invited
 from ibb_sessions s
 join memberships m on m.partnership_id = s.partnership_id and m.user_id = $2 and m.revoked_at is null
 join ibb_participants p on p.session_id = s.id and p.user_id = $2 and p.party = m.party
+  and (p.role <> 'facilitator' or m.role = 'facilitator')
 where s.id = $1
 limit 1`,
 };

@@ -202,4 +202,32 @@ describe('IBB caucus privacy', () => {
     expect(home.status).toBe(200);
     expect(await home.text()).not.toContain('Changing sides');
   });
+  it('takes a session’s facilitator powers and an invited caucus from someone who is no longer a facilitator', async () => {
+    const second = await server.fixture('user', { partnershipId, party: 'neutral', role: 'facilitator' });
+    const sid = (
+      await server.fixture('ibbSession', {
+        actorId: people.facilitator.id,
+        partnershipId,
+        input: {
+          title: 'Facilitator stepping down',
+          participants: [
+            { userId: second.id, role: 'facilitator' },
+            { userId: people.laborChief.id, role: 'chief_spokesperson' },
+            { userId: people.mgmtChief.id, role: 'chief_spokesperson' },
+          ],
+        },
+      })
+    ).id;
+    await server.fixture('ibbCaucusInvite', { actorId: people.laborChief.id, sessionId: sid, isInvited: true });
+    const caucus = `caucus:${sid}:labor`;
+    const client = await connect(second);
+    await openSynced(client, caucus);
+    const removed = new Promise<string>((resolve) => client.socket.on('doc:error', (e: { docId: string | null; code: string }) => e.docId === caucus && resolve(e.code)));
+    await server.fixture('changeMemberRole', { actorId: people.facilitator.id, partnershipId, input: { membershipId: second.membershipId ?? '', party: 'neutral', role: 'researcher' } });
+    expect(await removed).toBe('access_revoked');
+    expect(await client.socket.emitWithAck('doc:join', { docId: caucus })).toEqual({ ok: false, code: 'not_found', message: 'Document not found' });
+    const http = new HttpClient(server.url);
+    expect((await http.signIn(second.email, second.password)).ok).toBe(true);
+    expect((await http.request(`/p/${partnershipId}/ibb/${sid}`)).status).toBe(404);
+  });
 });
