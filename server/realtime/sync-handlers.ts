@@ -35,6 +35,8 @@ export interface SocketData {
   userName: string;
   docs: Map<string, JoinedDoc>;
   bucket: TokenBucket;
+  /** The last `doc:sync` message of this socket still on its way into its room (`takeTurn`). */
+  turn?: Promise<void>;
 }
 
 export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -267,7 +269,49 @@ export class SyncHandlers {
     return { docId, joined, loaded };
   }
 
+  /**
+   * One socket's sync messages enter their room in the order sent: reading access for one
+   * (every message on a bargaining board) can take longer than for the next, since a
+   * PostgreSQL pool answers in any order, and an update applied before the one it builds on
+   * is refused (`missing_dependencies`, a resync later). The turn ends once the message is
+   * queued in the room; its commit and ack do not hold up the next.
+   */
   private async sync(socket: SyncSocket, rawDocId: unknown, rawMessage: unknown): Promise<SyncAck> {
+    const release = await this.takeTurn(socket);
+    let step: SyncAck | { docId: string; applying: Promise<{ ack: SyncAck & { fatal?: boolean }; durable: Promise<void> | null }> };
+    try {
+      step = await this.checkSync(socket, rawDocId, rawMessage);
+    } finally {
+      release();
+    }
+    if (!('applying' in step)) return step;
+    const { ack: result, durable } = await step.applying;
+    if (durable) await durable;
+    if (!result.ok) {
+      this.fail(socket, step.docId, result.code, result.message);
+      return { ok: false, code: result.code, message: result.message };
+    }
+    return { ok: true };
+  }
+
+  private async takeTurn(socket: SyncSocket): Promise<() => void> {
+    const previous = socket.data.turn;
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    socket.data.turn = mine;
+    if (previous) await previous;
+    return () => {
+      release();
+      if (socket.data.turn === mine) socket.data.turn = undefined;
+    };
+  }
+
+  /** Checks one sync message and answers it, or queues its update in the room. */
+  private async checkSync(
+    socket: SyncSocket,
+    rawDocId: unknown,
+    rawMessage: unknown,
+  ): Promise<SyncAck | { docId: string; applying: Promise<{ ack: SyncAck & { fatal?: boolean }; durable: Promise<void> | null }> }> {
     const message = fromWire(rawMessage);
     if (!message) {
       this.fail(socket, null, 'malformed_update', 'doc:sync needs binary y-protocols message');
@@ -299,13 +343,7 @@ export class SyncHandlers {
       return res;
     }
     const actor = { userId: socket.data.userId, socketId: socket.id, partnershipId: joined.partnershipId };
-    const { ack: result, durable } = await loaded.room.inOrder(socket.id, () => loaded.room.applyClientUpdate(parsed.payload, actor));
-    if (durable) await durable;
-    if (!result.ok) {
-      this.fail(socket, docId, result.code, result.message);
-      return { ok: false, code: result.code, message: result.message };
-    }
-    return { ok: true };
+    return { docId, applying: loaded.room.inOrder(socket.id, () => loaded.room.applyClientUpdate(parsed.payload, actor)) };
   }
 
   /**

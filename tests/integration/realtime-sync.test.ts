@@ -395,6 +395,27 @@ for (const backend of backends) {
       expect(handle.status.access).toBe('edit');
     });
 
+    it('applies one socket’s updates in the order sent on a bargaining board, whose access is re-read for every message', async () => {
+      const sid = (
+        await server.fixture('ibbSession', {
+          actorId: facilitator.id,
+          partnershipId,
+          input: { title: 'Typing', participants: [{ userId: labor.id, role: 'chief_spokesperson' }, { userId: management.id, role: 'chief_spokesperson' }] },
+        })
+      ).id;
+      const docId = `ibb:${sid}`;
+      const typist = await openSynced(await connect(labor), docId);
+      const errors: string[] = [];
+      typist.client.socket.on('doc:error', (e: { code: string }) => errors.push(e.code));
+      // Each keystroke its own transaction: each update depends on the one before it.
+      const text = typist.doc.getText('typing');
+      for (let i = 0; i < 200; i++) text.insert(i, String(i % 10));
+      await typist.whenSaved();
+      expect(errors).toEqual([]);
+      const fresh = await openSynced(await connect(management), docId);
+      expect(fresh.doc.getText('typing').toString()).toBe(text.toString());
+    });
+
     it('works over HTTP long-polling only', async () => {
       const a = await openSynced(await connect(labor, { transports: ['polling'] }), boardDocId(boardId));
       const b = await openSynced(await connect(management, { transports: ['polling'] }), boardDocId(boardId));
