@@ -13,6 +13,11 @@ import type { LoadedRoom, RoomRegistry } from './room-registry';
 import { SYNC_STEP1, encodeAwarenessEntries, isEmptyUpdate, parseAwarenessUpdate, parseSyncMessage } from './sync-messages';
 import type { AwarenessEntry } from './sync-messages';
 
+/** Who a presence state is from, as the server stamps it (never what the client wrote). */
+function presenceIdentity(socket: SyncSocket, joined: JoinedDoc) {
+  return { id: socket.data.userId, name: socket.data.userName, party: joined.party, role: joined.role };
+}
+
 /** The socket.io room of one party's sockets on a doc (bargaining sessions only). */
 export function partyRoom(docId: string, party: Party): string {
   return `${docId}#party:${party}`;
@@ -376,7 +381,7 @@ export class SyncHandlers {
       this.fail(socket, docId, 'malformed_update', 'Not an awareness update');
       return;
     }
-    const { userId, userName } = socket.data;
+    const { userId } = socket.data;
     for (const entry of entries) {
       const owner = loaded.room.owners.get(entry.clientId) ?? loaded.awarenessOwners.get(entry.clientId);
       if (owner !== undefined && owner !== userId) {
@@ -389,7 +394,7 @@ export class SyncHandlers {
       loaded.remotePresence.delete(entry.clientId);
       joined.awarenessClients.add(entry.clientId);
       // Identity in presence comes from the session, whatever the client wrote.
-      if (entry.state) entry.state.user = { id: userId, name: userName, party: joined.party, role: joined.role };
+      if (entry.state) entry.state.user = presenceIdentity(socket, joined);
     }
     const trusted = encodeAwarenessEntries(entries);
     applyAwarenessUpdate(loaded.awareness, trusted, socket.id);
@@ -440,13 +445,12 @@ export class SyncHandlers {
     if (joined.awarenessClients.size === 0) return;
     const loaded = await this.registry.get(docId);
     if (!loaded || socket.data.docs.get(docId) !== joined) return;
-    const { userId, userName } = socket.data;
     const entries: AwarenessEntry[] = [];
     for (const clientId of joined.awarenessClients) {
       const state = loaded.awareness.getStates().get(clientId);
       const clock = loaded.awareness.meta.get(clientId)?.clock;
       if (!state || clock === undefined) continue;
-      entries.push({ clientId, clock: clock + 1, state: { ...state, user: { id: userId, name: userName, party: joined.party, role: joined.role } } });
+      entries.push({ clientId, clock: clock + 1, state: { ...state, user: presenceIdentity(socket, joined) } });
     }
     if (entries.length === 0) return;
     const trusted = encodeAwarenessEntries(entries);

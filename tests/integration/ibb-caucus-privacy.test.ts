@@ -29,6 +29,17 @@ describe('IBB caucus privacy', () => {
     return client;
   }
 
+  /** A fresh session with labor's and management's chiefs and `first` in the given role. */
+  async function sessionWith(title: string, first: { userId: string; role: 'team_member' | 'facilitator' }) {
+    const input = { title, participants: [first, { userId: people.laborChief.id, role: 'chief_spokesperson' as const }, { userId: people.mgmtChief.id, role: 'chief_spokesperson' as const }] };
+    return (await server.fixture('ibbSession', { actorId: people.facilitator.id, partnershipId, input })).id;
+  }
+
+  /** The code of the next error the server sends this client about `docId`. */
+  function nextErrorOn(client: SyncClient, docId: string): Promise<string> {
+    return new Promise((resolve) => client.socket.on('doc:error', (e: { docId: string | null; code: string }) => e.docId === docId && resolve(e.code)));
+  }
+
   beforeAll(async () => {
     server = await startAccord({});
     const p = await server.fixture('partnership', { name: 'Caucus' });
@@ -166,24 +177,11 @@ describe('IBB caucus privacy', () => {
   });
   it('drops a participant who changes sides from their old party’s caucus and the session, at once and over HTTP too', async () => {
     const mover = await server.fixture('user', { partnershipId, party: 'labor', role: 'teacher' });
-    const sid = (
-      await server.fixture('ibbSession', {
-        actorId: people.facilitator.id,
-        partnershipId,
-        input: {
-          title: 'Changing sides',
-          participants: [
-            { userId: mover.id, role: 'team_member' },
-            { userId: people.laborChief.id, role: 'chief_spokesperson' },
-            { userId: people.mgmtChief.id, role: 'chief_spokesperson' },
-          ],
-        },
-      })
-    ).id;
+    const sid = await sessionWith('Changing sides', { userId: mover.id, role: 'team_member' });
     const caucus = `caucus:${sid}:labor`;
     const client = await connect(mover);
     await openSynced(client, caucus);
-    const removed = new Promise<string>((resolve) => client.socket.on('doc:error', (e: { docId: string | null; code: string }) => e.docId === caucus && resolve(e.code)));
+    const removed = nextErrorOn(client, caucus);
     const started = performance.now();
     // Promoted out of the union: now management.
     await server.fixture('changeMemberRole', { actorId: people.facilitator.id, partnershipId, input: { membershipId: mover.membershipId ?? '', party: 'management', role: 'administrator' } });
@@ -204,25 +202,12 @@ describe('IBB caucus privacy', () => {
   });
   it('takes a session’s facilitator powers and an invited caucus from someone who is no longer a facilitator', async () => {
     const second = await server.fixture('user', { partnershipId, party: 'neutral', role: 'facilitator' });
-    const sid = (
-      await server.fixture('ibbSession', {
-        actorId: people.facilitator.id,
-        partnershipId,
-        input: {
-          title: 'Facilitator stepping down',
-          participants: [
-            { userId: second.id, role: 'facilitator' },
-            { userId: people.laborChief.id, role: 'chief_spokesperson' },
-            { userId: people.mgmtChief.id, role: 'chief_spokesperson' },
-          ],
-        },
-      })
-    ).id;
+    const sid = await sessionWith('Facilitator stepping down', { userId: second.id, role: 'facilitator' });
     await server.fixture('ibbCaucusInvite', { actorId: people.laborChief.id, sessionId: sid, isInvited: true });
     const caucus = `caucus:${sid}:labor`;
     const client = await connect(second);
     await openSynced(client, caucus);
-    const removed = new Promise<string>((resolve) => client.socket.on('doc:error', (e: { docId: string | null; code: string }) => e.docId === caucus && resolve(e.code)));
+    const removed = nextErrorOn(client, caucus);
     await server.fixture('changeMemberRole', { actorId: people.facilitator.id, partnershipId, input: { membershipId: second.membershipId ?? '', party: 'neutral', role: 'researcher' } });
     expect(await removed).toBe('access_revoked');
     expect(await client.socket.emitWithAck('doc:join', { docId: caucus })).toEqual({ ok: false, code: 'not_found', message: 'Document not found' });
